@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Stream360 target shares: Swift 6 language mode plus a deliberate public surface.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Stream360",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "s360", targets: ["s360"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Engine core, bottom to top: each target depends only on targets above it.
+        .target(name: "Columnar", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "s360",
+            dependencies: [
+                "Columnar",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        // Tests mirror the library targets.
+        .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
+    ]
+)
