@@ -19,6 +19,7 @@ let package = Package(
     targets: [
         // Engine core, bottom to top: each target depends only on targets above it.
         .target(name: "Columnar", swiftSettings: strictSettings),
+        .target(name: "Expressions", dependencies: ["Columnar"], swiftSettings: strictSettings),
         .executableTarget(
             name: "s360",
             dependencies: [
@@ -28,5 +29,6 @@ let package = Package(
             swiftSettings: strictSettings),
         // Tests mirror the library targets.
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
+        .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Columnar"]),
     ]
 )

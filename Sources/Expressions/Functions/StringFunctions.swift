@@ -1,0 +1,86 @@
+import Columnar
+
+/// Kernels of the string built-ins: keep-digits, regexp_replace, lower, upper, trim, coalesce.
+enum StringFunctions {
+    static func apply(_ function: BuiltinFunction, _ args: [Column]) throws(ExpressionError) -> Column {
+        guard let input = args.first else {
+            throw .typeMismatch(expression: function.name, detail: "needs one argument")
+        }
+        switch function {
+        case .keepDigits: return keepDigits(input)
+        case .lower: return mapStrings(input) { $0.lowercased() }
+        case .upper: return mapStrings(input) { $0.uppercased() }
+        case .trim: return mapBytes(input) { bytes, out in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            out.append(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+        case .regexpReplace(let pattern, let replacement):
+            return try RegexReplace(pattern: pattern, replacement: replacement).apply(input)
+        case .coalesce:
+            return coalesce(args, type: .string, count: input.count)
+        }
+    }
+
+    /// The ASCII digits of each string; null and empty input give `""` (the seed's UDF).
+    static func keepDigits(_ input: Column) -> Column {
+        let strings = input.strings
+        var out = StringBuffer()
+        out.reserveCapacity(rows: input.count, bytes: strings.bytes.count)
+        var scratch = [UInt8](repeating: 0, count: 64)
+        strings.bytes.withUnsafeBufferPointer { all in
+            for row in 0..<input.count {
+                if input.isNull(row) {
+                    out.appendEmpty()
+                    continue
+                }
+                let range = strings.range(row)
+                if scratch.count < range.count { scratch = [UInt8](repeating: 0, count: range.count) }
+                var n = 0
+                for i in range where all[i] >= 0x30 && all[i] <= 0x39 {
+                    scratch[n] = all[i]
+                    n += 1
+                }
+                scratch.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            }
+        }
+        return Column(type: .string, count: input.count, validity: nil, storage: .utf8(out))
+    }
+
+    static func mapStrings(_ input: Column, _ transform: (String) -> String) -> Column {
+        var builder = ColumnBuilder(type: .string, capacity: input.count)
+        let strings = input.strings
+        for row in 0..<input.count {
+            if input.isNull(row) { builder.appendNull() } else { builder.append(transform(strings.string(row))) }
+        }
+        return builder.finish()
+    }
+
+    static func mapBytes(_ input: Column, _ transform: (UnsafeBufferPointer<UInt8>, inout ColumnBuilder) -> Void) -> Column {
+        var builder = ColumnBuilder(type: .string, capacity: input.count)
+        let strings = input.strings
+        strings.bytes.withUnsafeBufferPointer { all in
+            for row in 0..<input.count {
+                if input.isNull(row) {
+                    builder.appendNull()
+                } else {
+                    transform(UnsafeBufferPointer(rebasing: all[strings.range(row)]), &builder)
+                }
+            }
+        }
+        return builder.finish()
+    }
+
+    static func coalesce(_ args: [Column], type: DataType, count: Int) -> Column {
+        var builder = ColumnBuilder(type: type, capacity: count)
+        for row in 0..<count {
+            if let column = args.first(where: { !$0.isNull(row) }) {
+                builder.append(from: column, row: row)
+            } else {
+                builder.appendNull()
+            }
+        }
+        return builder.finish()
+    }
+}
