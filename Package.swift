@@ -20,6 +20,7 @@ let package = Package(
         // Engine core, bottom to top: each target depends only on targets above it.
         .target(name: "Columnar", swiftSettings: strictSettings),
         .target(name: "Expressions", dependencies: ["Columnar"], swiftSettings: strictSettings),
+        .target(name: "Connectors", dependencies: ["Columnar"], swiftSettings: strictSettings),
         .executableTarget(
             name: "s360",
             dependencies: [

@@ -15,11 +15,7 @@ public struct ExpressionEvaluator: Sendable {
     public func dataType(of expression: Expression, in schema: Schema) throws(ExpressionError) -> DataType {
         switch expression {
         case .column(let name):
-            do {
-                return schema.fields[try schema.requireIndex(of: name, resolution: resolution)].type
-            } catch {
-                throw .resolution(error, expression: expression.description)
-            }
+            return try resolve(name, in: schema).type
         case .literal(_, let type): return type
         case .alias(let inner, _): return try dataType(of: inner, in: schema)
         case .arithmetic(let op, let l, let r):
@@ -78,11 +74,10 @@ public struct ExpressionEvaluator: Sendable {
     public func evaluate(_ expression: Expression, on batch: RecordBatch) throws(ExpressionError) -> Column {
         switch expression {
         case .column(let name):
-            do {
-                return batch.columns[try batch.schema.requireIndex(of: name, resolution: resolution)]
-            } catch {
-                throw .resolution(error, expression: expression.description)
-            }
+            let path = try resolve(name, in: batch.schema).path
+            var column = batch.columns[path[0]]
+            for child in path.dropFirst() { column = column.children[child] }
+            return column
         case .literal(let value, let type):
             return Column(repeating: value, type: type, count: batch.rowCount)
         case .alias(let inner, _):
@@ -146,6 +141,28 @@ public struct ExpressionEvaluator: Sendable {
                     reason: "returned \(result.count) rows of \(result.type), expected \(batch.rowCount) of \(function.returnType)")
             }
             return result
+        }
+    }
+
+    /// Finds column `name`, or a field of a struct column written `parent.field` (`window.start`).
+    private func resolve(_ name: String, in schema: Schema) throws(ExpressionError) -> (path: [Int], type: DataType) {
+        do {
+            if let index = try schema.index(of: name, resolution: resolution) {
+                return ([index], schema.fields[index].type)
+            }
+            if let dot = name.firstIndex(of: "."),
+               let parent = try schema.index(of: String(name[..<dot]), resolution: resolution),
+               case .structure(let fields) = schema.fields[parent].type {
+                let nested = try resolve(String(name[name.index(after: dot)...]), in: Schema(fields))
+                return ([parent] + nested.path, nested.type)
+            }
+            throw ColumnarError.unknownColumn(name, available: schema.names)
+        } catch let error as ColumnarError {
+            throw .resolution(error, expression: name)
+        } catch let error as ExpressionError {
+            throw error
+        } catch {
+            throw .resolution(.unknownColumn(name, available: schema.names), expression: name)
         }
     }
 }

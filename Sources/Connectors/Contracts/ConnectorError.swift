@@ -1,0 +1,21 @@
+/// Errors raised by the built-in connectors.
+public enum ConnectorError: Error, Sendable, CustomStringConvertible {
+    /// A source location that does not exist or cannot be listed.
+    case unreadableLocation(String, reason: String)
+    /// A file that could not be read or written.
+    case io(path: String, operation: String, errno: Int32)
+    /// An offset written by another kind of source or by a newer version.
+    case invalidOffset(source: String, offset: String)
+    /// A source location in a form no connector understands.
+    case unsupportedLocation(String)
+
+    public var description: String {
+        switch self {
+        case .unreadableLocation(let location, let reason): "cannot read \(location): \(reason)"
+        case .io(let path, let operation, let errno): "\(operation) failed for \(path) (errno \(errno))"
+        case .invalidOffset(let source, let offset): "source \(source) cannot resume from offset \(offset)"
+        case .unsupportedLocation(let location):
+            "unsupported source location '\(location)': give a directory of text files (kafka:// comes with the Kafka connector)"
+        }
+    }
+}

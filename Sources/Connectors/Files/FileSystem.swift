@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Small POSIX file helpers the connectors share (no Foundation on data paths).
+public enum FileSystem {
+    /// The whole content of the file at `path`.
+    public static func readAll(_ path: String) throws(ConnectorError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .io(path: path, operation: "open", errno: errno) }
+        defer { close(fd) }
+        var result: [UInt8] = []
+        var st = stat()
+        if fstat(fd, &st) == 0, st.st_size > 0 { result.reserveCapacity(Int(st.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "read", errno: errno)
+            }
+            if n == 0 { break }
+            result.append(contentsOf: chunk[0..<n])
+        }
+        return result
+    }
+
+    /// Writes `bytes` to `path` through a temporary file, fsync and rename: readers see the
+    /// old content or the new one, never a torn file.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(ConnectorError) {
+        let temporary = path + ".tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw .io(path: temporary, operation: "create", errno: errno) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(fd)
+                throw .io(path: temporary, operation: "write", errno: code)
+            }
+            offset += n
+        }
+        guard fsync(fd) == 0 else {
+            let code = errno
+            close(fd)
+            throw .io(path: temporary, operation: "fsync", errno: code)
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else { throw .io(path: path, operation: "rename", errno: errno) }
+    }
+
+    /// Creates `path` and its parents when missing.
+    public static func createDirectory(_ path: String) throws(ConnectorError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += part + "/"
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST {
+                throw .io(path: prefix, operation: "mkdir", errno: errno)
+            }
+        }
+    }
+
+    /// Whether `path` names an existing directory.
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The names of regular files in `directory` that do not start with `.` or `_`, sorted by name.
+    public static func listDataFiles(_ directory: String) throws(ConnectorError) -> [String] {
+        guard let dir = opendir(directory) else {
+            throw .unreadableLocation(directory, reason: "cannot open directory (errno \(errno))")
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard !name.hasPrefix("."), !name.hasPrefix("_") else { continue }
+            var st = stat()
+            if stat(directory + "/" + name, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { names.append(name) }
+        }
+        return names.sorted()
+    }
+}

@@ -1,0 +1,93 @@
+public import Columnar
+
+/// Spark's `readStream.text(dir)`: every line of every file in a directory is one row.
+///
+/// Files are read in name order (names starting with `.` or `_` are ignored). The offset is
+/// Spark's `{"logOffset":N}`: the index of the last file included, so `maxFilesPerTrigger = 1`
+/// makes batch k read file k, exactly as the fixtures were produced. Files must not change
+/// after they appear, and new files must sort after the existing ones.
+///
+/// Rows carry the line as `value`, plus `_source_file` and `_source_line` (1-based) so that a
+/// message that fails to parse can be reported with its position.
+public final class TextFileSource: StreamSource {
+    public let directory: String
+    public let schema = Schema([Field("value", .string), Field("_source_file", .string), Field("_source_line", .long)])
+
+    public init(directory: String) throws(ConnectorError) {
+        guard FileSystem.isDirectory(directory) else {
+            throw .unreadableLocation(directory, reason: "not a directory")
+        }
+        self.directory = directory
+    }
+
+    public var description: String { "FileStreamSource[\(directory)]" }
+
+    public func latestOffset(after start: SourceOffset?, limit: ReadLimit) throws -> SourceOffset? {
+        let files = try FileSystem.listDataFiles(directory)
+        let first = try index(of: start) + 1
+        guard first < files.count else { return start }
+        var last = files.count - 1
+        if case .maxFiles(let n) = limit { last = min(last, first + max(n, 1) - 1) }
+        return Self.offset(last)
+    }
+
+    public func read(from start: SourceOffset?, to end: SourceOffset) throws -> RecordBatch {
+        let files = try FileSystem.listDataFiles(directory)
+        let first = try index(of: start) + 1
+        let last = try index(of: end)
+        guard last < files.count else {
+            throw ConnectorError.invalidOffset(source: description, offset: end.json)
+        }
+        var values = ColumnBuilder(type: .string)
+        var fileNames = ColumnBuilder(type: .string)
+        var lines = ColumnBuilder(type: .long)
+        if first <= last {
+            for name in files[first...last] {
+                let bytes = try FileSystem.readAll(directory + "/" + name)
+                LineSplitter.forEachLine(in: bytes) { line, number in
+                    values.append(utf8: line)
+                    fileNames.append(name)
+                    lines.append(Int64(number))
+                }
+            }
+        }
+        let count = values.count
+        return RecordBatch(trusted: schema, columns: [values.finish(), fileNames.finish(), lines.finish()], rowCount: count)
+    }
+
+    private func index(of offset: SourceOffset?) throws -> Int {
+        guard let offset else { return -1 }
+        guard let value = Self.parseLogOffset(offset.json) else {
+            throw ConnectorError.invalidOffset(source: description, offset: offset.json)
+        }
+        return value
+    }
+
+    static func offset(_ index: Int) -> SourceOffset {
+        SourceOffset(json: "{\"logOffset\":\(index)}")
+    }
+
+    static func parseLogOffset(_ json: String) -> Int? {
+        let prefix = "{\"logOffset\":"
+        guard json.hasPrefix(prefix), json.hasSuffix("}") else { return nil }
+        return Int(json.dropFirst(prefix.count).dropLast())
+    }
+}
+
+/// Splits a buffer into lines on `\n`, dropping a trailing `\r`; a last line without a newline counts.
+enum LineSplitter {
+    static func forEachLine(in bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            var number = 0
+            for i in 0...all.count where i == all.count || all[i] == 0x0A {
+                if i == all.count && start == i { break }
+                number += 1
+                var end = i
+                if end > start, all[end - 1] == 0x0D { end -= 1 }
+                body(UnsafeBufferPointer(rebasing: all[start..<end]), number)
+                start = i + 1
+            }
+        }
+    }
+}

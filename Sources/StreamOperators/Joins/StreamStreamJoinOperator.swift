@@ -1,0 +1,227 @@
+public import Columnar
+public import Expressions
+
+/// A stream-stream equi-join with an optional extra condition, buffering both sides in state.
+///
+/// Each batch joins the new left rows with all buffered and new right rows, and the buffered
+/// left rows with the new right rows, so every pair meets exactly once. The extra condition
+/// (such as `ts BETWEEN window_start AND window_end`) is evaluated on each candidate pair.
+/// Buffered rows are evicted with ``EvictionRule``s once the watermark proves that no future
+/// on-time row of the other side can match them; in a left outer join an evicted left row that
+/// never matched is emitted then, with nulls on the right. Output: left columns, then right.
+public final class StreamStreamJoinOperator: PhysicalOperator {
+    public let left: any PhysicalOperator
+    public let right: any PhysicalOperator
+    public let joinType: JoinType
+    public let outputSchema: Schema
+    public let leftEviction: [EvictionRule]
+    public let rightEviction: [EvictionRule]
+    public var name: String { "symmetricHashJoin" }
+    public var children: [any PhysicalOperator] { [left, right] }
+    public private(set) var stateProgress: StateOperatorProgress?
+    public var eventTimeBounds: EventTimeBounds { EventTimeBounds() }
+
+    private let leftKeys: [Expression]
+    private let rightKeys: [Expression]
+    private let condition: Expression?
+    private let evaluator: ExpressionEvaluator
+    private let leftBuffer: JoinSideBuffer
+    private let rightBuffer: JoinSideBuffer
+
+    public init(
+        left: any PhysicalOperator, right: any PhysicalOperator, leftKeys: [Expression], rightKeys: [Expression],
+        condition: Expression?, joinType: JoinType, leftEviction: [EvictionRule], rightEviction: [EvictionRule],
+        evaluator: ExpressionEvaluator
+    ) throws(OperatorError) {
+        guard leftKeys.count == rightKeys.count, !leftKeys.isEmpty else {
+            throw .invalidInput(operator: "join", detail: "a stream-stream join needs at least one pair of equality keys")
+        }
+        self.left = left
+        self.right = right
+        self.leftKeys = leftKeys
+        self.rightKeys = rightKeys
+        self.condition = condition
+        self.joinType = joinType
+        self.leftEviction = leftEviction
+        self.rightEviction = rightEviction
+        self.evaluator = evaluator
+        outputSchema = Schema(left.outputSchema.fields + right.outputSchema.fields)
+        leftBuffer = JoinSideBuffer(schema: left.outputSchema)
+        rightBuffer = JoinSideBuffer(schema: right.outputSchema)
+        if let condition {
+            do {
+                _ = try evaluator.dataType(of: condition, in: outputSchema)
+            } catch {
+                throw .expression(error, operator: "join")
+            }
+        }
+    }
+
+    public func execute(_ context: BatchContext) throws -> RecordBatch {
+        let newLeft = try left.execute(context)
+        let newRight = try right.execute(context)
+        let leftKeyBytes = try keys(of: newLeft, leftKeys)
+        let rightKeyBytes = try keys(of: newRight, rightKeys)
+
+        // Candidate pairs, as (batch, row) references on each side.
+        var pairs = CandidatePairs()
+        var newRightIndex: [[UInt8]: [Int]] = [:]
+        for (row, key) in rightKeyBytes.enumerated() {
+            if let key { newRightIndex[key, default: []].append(row) }
+        }
+        for (row, key) in leftKeyBytes.enumerated() {
+            guard let key else { continue }
+            for id in rightBuffer.matches(key) { pairs.append(left: .new(row), right: .buffered(id)) }
+            for r in newRightIndex[key] ?? [] { pairs.append(left: .new(row), right: .new(r)) }
+        }
+        for (row, key) in rightKeyBytes.enumerated() {
+            guard let key else { continue }
+            for id in leftBuffer.matches(key) { pairs.append(left: .buffered(id), right: .new(row)) }
+        }
+        let candidates = gather(pairs, newLeft: newLeft, newRight: newRight)
+        var keep = Array(0..<candidates.rowCount)
+        if let condition, candidates.rowCount > 0 {
+            let mask: Column
+            do {
+                mask = try evaluator.evaluate(condition, on: candidates)
+            } catch {
+                throw OperatorError.expression(error, operator: "join")
+            }
+            let flags = mask.booleanValues
+            keep = keep.filter { flags[$0] && !mask.isNull($0) }
+        }
+        var leftMatchedNew = [Bool](repeating: false, count: newLeft.rowCount)
+        for i in keep {
+            switch pairs.left[i] {
+            case .new(let row): leftMatchedNew[row] = true
+            case .buffered(let id): leftBuffer.markMatched(id)
+            }
+        }
+        var output = keep.count == candidates.rowCount ? candidates : candidates.take(keep)
+
+        // Buffer the new rows, then evict what the watermark has closed.
+        let watermark = context.watermarkForEviction
+        let storeLeft = (0..<newLeft.rowCount).filter { leftKeyBytes[$0] != nil || joinType == .leftOuter }
+        leftBuffer.insert(newLeft, rows: storeLeft, keys: storeLeft.map { leftKeyBytes[$0] },
+                          deadlines: try deadlines(newLeft, storeLeft, leftEviction),
+                          matched: storeLeft.map { leftMatchedNew[$0] })
+        let storeRight = (0..<newRight.rowCount).filter { rightKeyBytes[$0] != nil }
+        rightBuffer.insert(newRight, rows: storeRight, keys: storeRight.map { rightKeyBytes[$0] },
+                           deadlines: try deadlines(newRight, storeRight, rightEviction),
+                           matched: storeRight.map { _ in false })
+        let evictedLeft = leftEviction.isEmpty ? [] : leftBuffer.evict(before: watermark)
+        let evictedRight = rightEviction.isEmpty ? [] : rightBuffer.evict(before: watermark)
+        if joinType == .leftOuter {
+            let unmatched = evictedLeft.filter { !$0.matched }
+            if !unmatched.isEmpty { output = RecordBatch.concatenate([output, outerRows(unmatched)], schema: outputSchema) }
+        }
+        leftBuffer.compactIfNeeded { batch, row in self.key(of: batch, row: row, self.leftKeys) }
+        rightBuffer.compactIfNeeded { batch, row in self.key(of: batch, row: row, self.rightKeys) }
+
+        var progress = StateOperatorProgress(operatorName: name)
+        progress.numRowsTotal = leftBuffer.liveCount + rightBuffer.liveCount
+        progress.numRowsUpdated = storeLeft.count + storeRight.count
+        progress.numRowsRemoved = evictedLeft.count + evictedRight.count
+        progress.memoryUsedBytes = leftBuffer.approximateBytes + rightBuffer.approximateBytes
+        stateProgress = progress
+        return output
+    }
+
+    /// The join key bytes of every row (nil when a key column is null: it matches nothing).
+    private func keys(of batch: RecordBatch, _ expressions: [Expression]) throws -> [[UInt8]?] {
+        var columns: [Column] = []
+        for expression in expressions {
+            do {
+                columns.append(try evaluator.evaluate(expression, on: batch))
+            } catch {
+                throw OperatorError.expression(error, operator: "join")
+            }
+        }
+        let normalized = Self.normalizeKeyTypes(columns)
+        let encoder = GroupKeyEncoder(columns: normalized)
+        var scratch: [UInt8] = []
+        return (0..<batch.rowCount).map { row in
+            if normalized.contains(where: { $0.isNull(row) }) { return nil }
+            encoder.encode(row: row, into: &scratch)
+            return scratch
+        }
+    }
+
+    private func key(of batch: RecordBatch, row: Int, _ expressions: [Expression]) -> [UInt8]? {
+        let single = batch.take([row])
+        return (try? keys(of: single, expressions))?.first ?? nil
+    }
+
+    /// Integral keys compare as longs so that an int key matches a bigint key of equal value.
+    static func normalizeKeyTypes(_ columns: [Column]) -> [Column] {
+        columns.map { $0.type == .int ? CastKernel.cast($0, to: .long) : $0 }
+    }
+
+    private func deadlines(_ batch: RecordBatch, _ rows: [Int], _ rules: [EvictionRule]) throws -> [Int64] {
+        guard !rules.isEmpty else { return rows.map { _ in Int64.max } }
+        var result = rows.map { _ in Int64.max }
+        for rule in rules {
+            let column: Column
+            do {
+                column = try batch.column(rule.column, resolution: evaluator.resolution)
+            } catch {
+                throw OperatorError.columnar(error, operator: "join")
+            }
+            let values = column.int64Values
+            for (i, row) in rows.enumerated() {
+                // A null event time can satisfy no range condition: the row can go at once.
+                let deadline = column.isNull(row) ? Int64.min : values[row] &- rule.offset
+                result[i] = min(result[i], deadline)
+            }
+        }
+        return result
+    }
+
+    private func gather(_ pairs: CandidatePairs, newLeft: RecordBatch, newRight: RecordBatch) -> RecordBatch {
+        let leftColumns = Self.gatherSide(pairs.left, new: newLeft, buffer: leftBuffer)
+        let rightColumns = Self.gatherSide(pairs.right, new: newRight, buffer: rightBuffer)
+        return RecordBatch(trusted: outputSchema, columns: leftColumns + rightColumns, rowCount: pairs.left.count)
+    }
+
+    private static func gatherSide(_ refs: [RowReference], new: RecordBatch, buffer: JoinSideBuffer) -> [Column] {
+        var builders = buffer.schema.fields.map { ColumnBuilder(type: $0.type, capacity: refs.count) }
+        for ref in refs {
+            let (batch, row): (RecordBatch, Int)
+            switch ref {
+            case .new(let r): (batch, row) = (new, r)
+            case .buffered(let id):
+                let entry = buffer.entries[id]
+                (batch, row) = (buffer.chunks[Int(entry.chunk)], Int(entry.row))
+            }
+            for c in builders.indices { builders[c].append(from: batch.columns[c], row: row) }
+        }
+        return builders.indices.map { builders[$0].finish() }
+    }
+
+    private func outerRows(_ entries: [JoinSideBuffer.Entry]) -> RecordBatch {
+        var builders = outputSchema.fields.map { ColumnBuilder(type: $0.type, capacity: entries.count) }
+        let leftCount = left.outputSchema.count
+        for entry in entries {
+            let batch = leftBuffer.chunks[Int(entry.chunk)]
+            for c in 0..<leftCount { builders[c].append(from: batch.columns[c], row: Int(entry.row)) }
+            for c in leftCount..<builders.count { builders[c].appendNull() }
+        }
+        return RecordBatch(trusted: outputSchema, columns: builders.indices.map { builders[$0].finish() }, rowCount: entries.count)
+    }
+}
+
+/// A row of this batch's input, or an entry of a side's buffer.
+enum RowReference {
+    case new(Int)
+    case buffered(Int)
+}
+
+struct CandidatePairs {
+    var left: [RowReference] = []
+    var right: [RowReference] = []
+
+    mutating func append(left l: RowReference, right r: RowReference) {
+        left.append(l)
+        right.append(r)
+    }
+}

@@ -1,0 +1,202 @@
+public import Columnar
+
+/// `groupBy(window(ts, …), keys…).agg(…)` over a stream, with watermark-driven emission.
+///
+/// Per batch, as Spark's streaming aggregation does:
+/// 1. each input row is assigned to its window(s); a (row, window) whose window ended at or
+///    before the *previous* batch's watermark is late: it is dropped and counted;
+/// 2. the remaining rows update their groups' accumulators;
+/// 3. in append mode every group whose window ends at or before *this* batch's watermark is
+///    emitted once and removed; in update mode the groups changed by the batch are emitted and
+///    closed windows are removed silently; in complete mode all groups are emitted.
+///
+/// Output columns: `window` (struct of `start`, `end`) when windowed, the keys, then one
+/// column per aggregation. State is one slot per group; accumulators store slot-indexed arrays.
+public final class WindowAggregateOperator: PhysicalOperator {
+    public let child: any PhysicalOperator
+    public let window: TimeWindow?
+    public let outputMode: OutputMode
+    public let outputSchema: Schema
+    public let eventTimeBounds: EventTimeBounds
+    public var name: String { "stateStoreSave" }
+    public var children: [any PhysicalOperator] { [child] }
+    public private(set) var stateProgress: StateOperatorProgress?
+
+    private let timeIndex: Int?
+    private let keyIndices: [Int]
+    private let inputIndices: [Int]
+    private let accumulators: [any Accumulator]
+    private var slotOf: [GroupKey: Int] = [:]
+    private var keyValues: [[Scalar]] = []
+    private var slotKeys: [GroupKey] = []
+    private var windowStarts: [Int64] = []
+    private var freeSlots: [Int] = []
+    private var slotsByWindow: [Int64: [Int]] = [:]
+
+    public init(
+        child: any PhysicalOperator, window: TimeWindow?, keys: [String], aggregations: [Aggregation],
+        outputMode: OutputMode, resolution: NameResolution
+    ) throws(OperatorError) {
+        let schema = child.outputSchema
+        func index(_ name: String) throws(OperatorError) -> Int {
+            do {
+                return try schema.requireIndex(of: name, resolution: resolution)
+            } catch {
+                throw .columnar(error, operator: "groupBy")
+            }
+        }
+        var fields: [Field] = []
+        var bounds = EventTimeBounds()
+        if let window {
+            let t = try index(window.timeColumn)
+            guard schema.fields[t].type == .timestamp else {
+                throw .invalidInput(operator: "window", detail: "column '\(window.timeColumn)' is \(schema.fields[t].type), not a timestamp")
+            }
+            timeIndex = t
+            fields.append(Field("window", TimeWindow.structType))
+            if outputMode == .append {
+                bounds.set("window.end", offset: 0)
+                bounds.set("window.start", offset: -window.duration)
+            }
+        } else {
+            guard outputMode != .append else {
+                throw .invalidInput(operator: "groupBy", detail: "append mode needs an event-time window so that groups can close; use update or complete mode")
+            }
+            timeIndex = nil
+        }
+        keyIndices = try keys.map { name throws(OperatorError) in try index(name) }
+        fields += keyIndices.map { schema.fields[$0] }
+        var inputs: [Int] = []
+        var accumulators: [any Accumulator] = []
+        for aggregation in aggregations {
+            let input = aggregation.function == .countAll ? 0 : try index(aggregation.column)
+            let type = schema.fields[input].type
+            if aggregation.function == .sum || aggregation.function == .avg, !(type.isNumeric || type == .boolean) {
+                throw .invalidInput(operator: aggregation.function.name, detail: "column '\(aggregation.column)' is \(type), not numeric")
+            }
+            inputs.append(input)
+            accumulators.append(Accumulators.make(aggregation.function, input: type))
+            fields.append(Field(aggregation.alias, aggregation.function.resultType(input: type)))
+        }
+        self.child = child
+        self.window = window
+        self.outputMode = outputMode
+        self.inputIndices = inputs
+        self.accumulators = accumulators
+        self.outputSchema = Schema(fields)
+        self.eventTimeBounds = bounds
+    }
+
+    /// The number of groups held in state.
+    public var groupCount: Int { slotOf.count }
+
+    public func execute(_ context: BatchContext) throws -> RecordBatch {
+        let input = try child.execute(context)
+        var progress = StateOperatorProgress(operatorName: name)
+        var rows: [Int] = []
+        var starts: [Int64] = []
+        rows.reserveCapacity(input.rowCount)
+        starts.reserveCapacity(input.rowCount)
+        if let window, let timeIndex {
+            let times = input.columns[timeIndex]
+            let values = times.int64Values
+            for row in 0..<input.rowCount where !times.isNull(row) {
+                window.forEachStart(containing: values[row]) { start in
+                    if start + window.duration <= context.watermarkForLateEvents {
+                        progress.numRowsDroppedByWatermark += 1
+                    } else {
+                        rows.append(row)
+                        starts.append(start)
+                    }
+                }
+            }
+        } else {
+            rows = Array(0..<input.rowCount)
+            starts = Array(repeating: 0, count: input.rowCount)
+        }
+        let slots = assignSlots(input: input, rows: rows, starts: starts)
+        for (i, accumulator) in accumulators.enumerated() {
+            accumulator.update(input.columns[inputIndices[i]], rows: rows, slots: slots)
+        }
+        let updated = Set(slots)
+        progress.numRowsUpdated = updated.count
+
+        var emitted: [Int] = []
+        var closed: [Int] = []
+        if let window {
+            for (start, windowSlots) in slotsByWindow where start + window.duration <= context.watermarkForEviction {
+                if outputMode != .complete { closed += windowSlots }
+                slotsByWindow[start] = nil
+            }
+        }
+        switch outputMode {
+        case .append: emitted = closed
+        case .update: emitted = updated.sorted()
+        case .complete: emitted = Array(slotOf.values).sorted()
+        }
+        let output = results(for: emitted)
+        release(closed)
+        progress.numRowsRemoved = closed.count
+        progress.numRowsTotal = slotOf.count
+        progress.memoryUsedBytes = slotOf.count * (accumulators.reduce(48) { $0 + $1.bytesPerSlot })
+        stateProgress = progress
+        return output
+    }
+
+    private func assignSlots(input: RecordBatch, rows: [Int], starts: [Int64]) -> [Int] {
+        let encoder = GroupKeyEncoder(columns: keyIndices.map { input.columns[$0] })
+        var scratch: [UInt8] = []
+        var slots: [Int] = []
+        slots.reserveCapacity(rows.count)
+        for (row, start) in zip(rows, starts) {
+            encoder.encode(row: row, into: &scratch)
+            let key = GroupKey(windowStart: start, bytes: scratch)
+            if let slot = slotOf[key] {
+                slots.append(slot)
+                continue
+            }
+            let slot = freeSlots.popLast() ?? windowStarts.count
+            if slot == windowStarts.count {
+                windowStarts.append(start)
+                keyValues.append([])
+                slotKeys.append(key)
+                for accumulator in accumulators { accumulator.ensureCapacity(slot + 1) }
+            } else {
+                for accumulator in accumulators { accumulator.reset(slot) }
+            }
+            windowStarts[slot] = start
+            keyValues[slot] = keyIndices.map { input.columns[$0].scalar(at: row) }
+            slotKeys[slot] = key
+            slotOf[key] = slot
+            slotsByWindow[start, default: []].append(slot)
+            slots.append(slot)
+        }
+        return slots
+    }
+
+    private func results(for slots: [Int]) -> RecordBatch {
+        var columns: [Column] = []
+        if let window {
+            let startsColumn = Column(type: .timestamp, count: slots.count, validity: nil,
+                                      storage: .int64(slots.map { windowStarts[$0] }))
+            let endsColumn = Column(type: .timestamp, count: slots.count, validity: nil,
+                                    storage: .int64(slots.map { windowStarts[$0] + window.duration }))
+            columns.append(Column(type: TimeWindow.structType, count: slots.count, validity: nil,
+                                  storage: .structure([startsColumn, endsColumn])))
+        }
+        let keyOffset = window == nil ? 0 : 1
+        for k in keyIndices.indices {
+            columns.append(Column(outputSchema.fields[keyOffset + k].type, slots.map { keyValues[$0][k] }))
+        }
+        for accumulator in accumulators { columns.append(accumulator.results(slots)) }
+        return RecordBatch(trusted: outputSchema, columns: columns, rowCount: slots.count)
+    }
+
+    private func release(_ slots: [Int]) {
+        for slot in slots {
+            slotOf[slotKeys[slot]] = nil
+            keyValues[slot] = []
+            freeSlots.append(slot)
+        }
+    }
+}
