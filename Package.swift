@@ -20,7 +20,20 @@ let package = Package(
         // Engine core, bottom to top: each target depends only on targets above it.
         .target(name: "Columnar", swiftSettings: strictSettings),
         .target(name: "Expressions", dependencies: ["Columnar"], swiftSettings: strictSettings),
+        .target(
+            name: "StreamState",
+            dependencies: ["Columnar"],
+            exclude: ["FORMAT.md"],
+            swiftSettings: strictSettings),
         .target(name: "Connectors", dependencies: ["Columnar"], swiftSettings: strictSettings),
+        .target(
+            name: "StreamOperators",
+            dependencies: ["Columnar", "Expressions", "StreamState"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "StreamPlan",
+            dependencies: ["Columnar", "Expressions", "StreamOperators", "Connectors"],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "s360",
             dependencies: [
@@ -31,5 +44,6 @@ let package = Package(
         // Tests mirror the library targets.
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Columnar"]),
+        .testTarget(name: "StreamStateTests", dependencies: ["StreamState", "Columnar"]),
     ]
 )
