@@ -66,8 +66,14 @@ public struct ExpressionEvaluator: Sendable {
     }
 
     /// The output ``Field`` of a projected expression.
+    /// A plain column reference keeps the schema's spelling of the name (`col("sex")` over a
+    /// column `SEX` gives `SEX`), as Spark does; use an alias to rename.
     public func field(of expression: Expression, in schema: Schema) throws(ExpressionError) -> Field {
-        Field(expression.outputName, try dataType(of: expression, in: schema))
+        let type = try dataType(of: expression, in: schema)
+        if case .column(let name) = expression, let index = try? schema.index(of: name, resolution: resolution) {
+            return Field(schema.fields[index].name, type)
+        }
+        return Field(expression.outputName, type)
     }
 
     /// Evaluates `expression` over every row of `batch`.

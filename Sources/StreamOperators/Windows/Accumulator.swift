@@ -20,7 +20,7 @@ protocol Accumulator: AnyObject {
 }
 
 enum Accumulators {
-    static func make(_ function: AggregateFunction, input: DataType) -> any Accumulator {
+    static func make(_ function: AggregateFunction, input: DataType) throws(OperatorError) -> any Accumulator {
         switch function {
         case .sum: SumAccumulator(input: input)
         case .count: CountAccumulator(countNulls: false)
@@ -30,7 +30,7 @@ enum Accumulators {
         case .max: PickAccumulator(type: input, rule: .max)
         case .first: PickAccumulator(type: input, rule: .first)
         case .last: PickAccumulator(type: input, rule: .last)
-        case .approxCountDistinct(let rsd): ApproxDistinctAccumulator(relativeSD: rsd)
+        case .approxCountDistinct(let rsd): try ApproxDistinctAccumulator(relativeSD: rsd)
         case .countDistinct: ExactDistinctAccumulator()
         }
     }

@@ -11,9 +11,13 @@ final class ApproxDistinctAccumulator: Accumulator {
     private let empty: HyperLogLogPlusPlus
     var bytesPerSlot: Int { empty.registerCount }
 
-    init(relativeSD: Double) {
+    init(relativeSD: Double) throws(OperatorError) {
         self.relativeSD = relativeSD
-        empty = HyperLogLogPlusPlus(relativeSD: relativeSD)
+        do {
+            empty = try HyperLogLogPlusPlus(relativeSD: relativeSD)
+        } catch {
+            throw .invalidInput(operator: "approx_count_distinct", detail: "\(error)")
+        }
     }
 
     func ensureCapacity(_ count: Int) {
@@ -35,11 +39,7 @@ final class ApproxDistinctAccumulator: Accumulator {
         case .int32(let values):
             for (row, slot) in zip(rows, slots) where !column.isNull(row) { sketches[slot].add(int: values[row]) }
         case .float64(let values):
-            // Spark normalizes -0.0 to 0.0 and hashes the IEEE bits as a long.
-            for (row, slot) in zip(rows, slots) where !column.isNull(row) {
-                let v = values[row] == 0 ? 0.0 : values[row]
-                sketches[slot].add(long: Int64(bitPattern: v.isNaN ? Double.nan.bitPattern : v.bitPattern))
-            }
+            for (row, slot) in zip(rows, slots) where !column.isNull(row) { sketches[slot].add(double: values[row]) }
         case .boolean(let values):
             for (row, slot) in zip(rows, slots) where !column.isNull(row) { sketches[slot].add(int: values[row] ? 1 : 0) }
         case .structure, .list:

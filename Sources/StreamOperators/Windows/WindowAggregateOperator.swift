@@ -75,7 +75,7 @@ public final class WindowAggregateOperator: PhysicalOperator {
                 throw .invalidInput(operator: aggregation.function.name, detail: "column '\(aggregation.column)' is \(type), not numeric")
             }
             inputs.append(input)
-            accumulators.append(Accumulators.make(aggregation.function, input: type))
+            accumulators.append(try Accumulators.make(aggregation.function, input: type))
             fields.append(Field(aggregation.alias, aggregation.function.resultType(input: type)))
         }
         self.child = child

@@ -1,0 +1,73 @@
+public import Connectors
+public import StreamExecution
+public import StreamPlan
+
+/// Runs the top-up pipeline's stages as separate queries, the way the fixture's `expected/`
+/// files were produced, and writes each stage's rows as JSON lines into a directory:
+/// `customer_parsed.jsonl`, `bureau_cleaned.jsonl`, `bureau_groups.jsonl`, `joined.jsonl`.
+public struct TopUpDump {
+    public var customerLocation: String
+    public var bureauLocation: String
+    public var trigger: Trigger
+    public var readLimit: ReadLimit
+    public var outputDirectory: String
+    /// Receives a line per batch and per finished stage.
+    public var log: (String) -> Void
+
+    public init(
+        customerLocation: String, bureauLocation: String, trigger: Trigger, readLimit: ReadLimit,
+        outputDirectory: String, log: @escaping (String) -> Void = { print($0) }
+    ) {
+        self.customerLocation = customerLocation
+        self.bureauLocation = bureauLocation
+        self.trigger = trigger
+        self.readLimit = readLimit
+        self.outputDirectory = outputDirectory
+        self.log = log
+    }
+
+    /// One stage's outcome.
+    public struct StageResult: Sendable {
+        public var name: String
+        public var rows: Int
+        public var batches: Int
+        public var quarantinedMessages: Int
+        public var lateRowsDropped: Int
+    }
+
+    /// Runs every stage in turn and returns what each produced.
+    @discardableResult
+    public func run() async throws -> [StageResult] {
+        try FileSystem.createDirectory(outputDirectory)
+        let stages: [(String, (TopUpPipeline) throws -> DataFrame)] = [
+            ("customer_parsed", { try $0.customerParsed() }),
+            ("bureau_cleaned", { try $0.bureauCleaned() }),
+            ("bureau_groups", { try $0.bureauGroups() }),
+            ("joined", { try $0.joined() }),
+        ]
+        var results: [StageResult] = []
+        for (name, build) in stages {
+            // Fresh sources per query, as each Spark query has its own.
+            let pipeline = TopUpPipeline(
+                customerSource: try SourceLocation.open(customerLocation),
+                bureauSource: try SourceLocation.open(bureauLocation))
+            let sink = MemorySink(name: name)
+            let configuration = StreamingQueryConfiguration(
+                name: name, outputMode: .append, trigger: trigger, readLimit: readLimit,
+                quarantineDirectory: "\(outputDirectory)/quarantine/\(name)")
+            let query = try StreamingQuery(try build(pipeline), sink: sink, configuration: configuration)
+            query.progressHandler = { log($0.summary) }
+            try await query.run()
+            var bytes: [UInt8] = []
+            for (_, batch) in sink.batches { JSONLinesEncoder.encode(batch, into: &bytes) }
+            try FileSystem.writeAtomically(bytes, to: "\(outputDirectory)/\(name).jsonl")
+            let late = query.recentProgress.reduce(0) { $0 + $1.stateOperators.reduce(0) { $0 + $1.numRowsDroppedByWatermark } }
+            let result = StageResult(name: name, rows: sink.rowCount, batches: Int(query.nextBatchId),
+                                     quarantinedMessages: query.quarantine.count, lateRowsDropped: late)
+            log("\(name): \(result.rows) rows in \(result.batches) batches, \(result.lateRowsDropped) late rows dropped, "
+                + "\(result.quarantinedMessages) malformed messages quarantined -> \(outputDirectory)/\(name).jsonl")
+            results.append(result)
+        }
+        return results
+    }
+}

@@ -1,0 +1,66 @@
+import Columnar
+import StreamOperators
+
+extension QueryProgress {
+    /// One line for a terminal: batch, rows, rate, watermark, state and quarantine counts.
+    public var summary: String {
+        let state = stateOperators.map { "\($0.operatorName)=\($0.numRowsTotal) rows" }.joined(separator: ", ")
+        let dropped = stateOperators.reduce(0) { $0 + $1.numRowsDroppedByWatermark }
+        var line = "[\(name)] batch \(batchId): \(numInputRows) input rows -> \(numOutputRows) output rows"
+        line += " in \(Self.fixed(durationMs["triggerExecution"] ?? 0)) ms"
+        line += ", watermark \(TimestampFormat.iso8601(micros: watermark))"
+        if !state.isEmpty { line += ", state: \(state)" }
+        if dropped > 0 { line += ", late rows dropped: \(dropped)" }
+        if numQuarantinedMessages > 0 { line += ", quarantined messages: \(numQuarantinedMessages)" }
+        return line
+    }
+
+    /// The progress as a JSON object shaped like Spark's `lastProgress`.
+    public var json: String {
+        var fields: [String] = []
+        fields.append("\"name\":\(Self.quote(name))")
+        fields.append("\"batchId\":\(batchId)")
+        fields.append("\"numInputRows\":\(numInputRows)")
+        fields.append("\"inputRowsPerSecond\":\(Self.fixed(inputRowsPerSecond))")
+        fields.append("\"processedRowsPerSecond\":\(Self.fixed(processedRowsPerSecond))")
+        let durations = durationMs.keys.sorted().map { "\(Self.quote($0)):\(Self.fixed(durationMs[$0] ?? 0))" }
+        fields.append("\"durationMs\":{\(durations.joined(separator: ","))}")
+        var eventTime = ["\"watermark\":\(Self.quote(TimestampFormat.iso8601(micros: watermark)))"]
+        if let eventTimeMin { eventTime.append("\"min\":\(Self.quote(TimestampFormat.iso8601(micros: eventTimeMin)))") }
+        if let eventTimeMax { eventTime.append("\"max\":\(Self.quote(TimestampFormat.iso8601(micros: eventTimeMax)))") }
+        fields.append("\"eventTime\":{\(eventTime.joined(separator: ","))}")
+        let states = stateOperators.map { s in
+            "{\"operatorName\":\(Self.quote(s.operatorName)),\"numRowsTotal\":\(s.numRowsTotal),\"numRowsUpdated\":\(s.numRowsUpdated),"
+                + "\"numRowsRemoved\":\(s.numRowsRemoved),\"numRowsDroppedByWatermark\":\(s.numRowsDroppedByWatermark),"
+                + "\"memoryUsedBytes\":\(s.memoryUsedBytes)}"
+        }
+        fields.append("\"stateOperators\":[\(states.joined(separator: ","))]")
+        let sourceItems = sources.map { s in
+            "{\"description\":\(Self.quote(s.description)),\"startOffset\":\(s.startOffset ?? "null"),"
+                + "\"endOffset\":\(s.endOffset ?? "null"),\"numInputRows\":\(s.numInputRows)}"
+        }
+        fields.append("\"sources\":[\(sourceItems.joined(separator: ","))]")
+        fields.append("\"sink\":{\"description\":\(Self.quote(sinkDescription)),\"numOutputRows\":\(numOutputRows)}")
+        fields.append("\"numQuarantinedMessages\":\(numQuarantinedMessages)")
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    static func fixed(_ value: Double) -> String {
+        let scaled = (value * 1000).rounded() / 1000
+        return scaled.isFinite ? String(scaled) : "0"
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case _ where scalar.value < 0x20: out += "\\u00" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,144 @@
+import Columnar
+import Connectors
+import JSONIngest
+import StreamOperators
+
+extension StreamingQuery {
+    /// Runs one micro-batch if there is new data, or if the watermark moved since the last
+    /// batch and the plan keeps state (Spark's no-data batch). Returns whether a batch ran.
+    @discardableResult
+    public func runBatch(limit: ReadLimit) throws -> Bool {
+        let batchId = nextBatchId
+        let started = ContinuousClock.now
+        var ends: [SourceOffset?] = []
+        for (i, source) in sources.enumerated() {
+            do {
+                ends.append(try source.latestOffset(after: committedOffsets[i], limit: limit))
+            } catch {
+                throw QueryError(query: configuration.name, batchId: batchId, phase: "latestOffset of \(source.description)",
+                                 domain: .external, underlying: error)
+            }
+        }
+        let hasData = ends.indices.contains { ends[$0] != committedOffsets[$0] }
+        let watermarkMoved = watermark > lastBatchWatermark && !statefulOperators.isEmpty
+        guard hasData || watermarkMoved else { return false }
+        let offsetsDone = ContinuousClock.now
+
+        var inputs: [Int: RecordBatch] = [:]
+        var sourceProgress: [QueryProgress.SourceProgress] = []
+        for (i, source) in sources.enumerated() {
+            var rows = 0
+            if let end = ends[i], end != committedOffsets[i] {
+                do {
+                    let batch = try source.read(from: committedOffsets[i], to: end)
+                    inputs[i] = batch
+                    rows = batch.rowCount
+                } catch {
+                    throw QueryError(query: configuration.name, batchId: batchId, phase: "reading \(source.description)",
+                                     domain: .external, underlying: error)
+                }
+            }
+            sourceProgress.append(.init(description: source.description, startOffset: committedOffsets[i]?.json,
+                                        endOffset: ends[i]?.json, numInputRows: rows))
+        }
+        let readDone = ContinuousClock.now
+
+        let context = BatchContext(batchId: batchId, watermarkForLateEvents: lastBatchWatermark,
+                                   watermarkForEviction: watermark, inputs: inputs)
+        let output: RecordBatch
+        do {
+            output = try root.execute(context)
+        } catch {
+            throw QueryError(query: configuration.name, batchId: batchId, phase: "executing the plan",
+                             domain: error is OperatorError ? .user : .internal, underlying: error)
+        }
+        let quarantined = quarantiningOperators.flatMap { $0.drainQuarantine() }
+        if !quarantined.isEmpty { try recordQuarantine(quarantined, batchId: batchId) }
+        do {
+            try sink.addBatch(batchId, output)
+        } catch {
+            throw QueryError(query: configuration.name, batchId: batchId, phase: "writing to \(sink.description)",
+                             domain: .external, underlying: error)
+        }
+        for (i, source) in sources.enumerated() {
+            if let end = ends[i] { try source.commit(end) }
+        }
+        committedOffsets = ends
+        let batchWatermark = watermark
+        advanceWatermark()
+        lastBatchWatermark = batchWatermark
+        nextBatchId += 1
+        let finished = ContinuousClock.now
+
+        report(QueryProgress(
+            name: configuration.name, batchId: batchId,
+            numInputRows: sourceProgress.reduce(0) { $0 + $1.numInputRows },
+            inputRowsPerSecond: 0, processedRowsPerSecond: 0,
+            durationMs: [
+                "latestOffset": Self.ms(offsetsDone - started), "getBatch": Self.ms(readDone - offsetsDone),
+                "addBatch": Self.ms(finished - readDone), "triggerExecution": Self.ms(finished - started),
+            ],
+            watermark: batchWatermark,
+            eventTimeMin: watermarkOperators.compactMap(\.minEventTime).min(),
+            eventTimeMax: watermarkOperators.compactMap(\.maxEventTime).max(),
+            stateOperators: statefulOperators.compactMap(\.stateProgress),
+            sources: sourceProgress, sinkDescription: sink.description, numOutputRows: output.rowCount,
+            numQuarantinedMessages: quarantined.count))
+        return true
+    }
+
+    /// Moves each watermark operator's watermark to `max event time - delay` (never back), then
+    /// the query's to the minimum over operators that have seen data (Spark's default policy).
+    /// Spark keeps watermarks in milliseconds; so does this, to give the same values.
+    func advanceWatermark() {
+        for (i, op) in watermarkOperators.enumerated() {
+            guard let maxEventTime = op.maxEventTime else { continue }
+            let millis = Self.floorDivide(maxEventTime, 1000) - Self.floorDivide(op.delay, 1000)
+            let candidate = millis * 1000
+            operatorWatermarks[i] = max(operatorWatermarks[i] ?? candidate, candidate)
+        }
+        if let lowest = operatorWatermarks.compactMap({ $0 }).min(), lowest > watermark {
+            watermark = lowest
+        }
+    }
+
+    private func report(_ progress: QueryProgress) {
+        var progress = progress
+        let seconds = (progress.durationMs["triggerExecution"] ?? 0) / 1000
+        if seconds > 0 { progress.processedRowsPerSecond = Double(progress.numInputRows) / seconds }
+        if let previous = recentProgress.last, let previousSeconds = previous.durationMs["triggerExecution"],
+           previousSeconds > 0 {
+            progress.inputRowsPerSecond = Double(progress.numInputRows) / max(seconds, previousSeconds / 1000)
+        }
+        recentProgress.append(progress)
+        if recentProgress.count > 100 { recentProgress.removeFirst(recentProgress.count - 100) }
+        progressHandler?(progress)
+    }
+
+    private func recordQuarantine(_ messages: [QuarantinedMessage], batchId: Int64) throws {
+        quarantine.append(contentsOf: messages)
+        guard let directory = configuration.quarantineDirectory else { return }
+        var bytes: [UInt8] = []
+        for message in messages {
+            bytes.append(contentsOf: Array(QuarantineFormat.jsonLine(message, batchId: batchId).utf8))
+            bytes.append(0x0A)
+        }
+        do {
+            try FileSystem.createDirectory(directory)
+            try FileSystem.writeAtomically(bytes, to: "\(directory)/batch-\(batchId).jsonl")
+        } catch {
+            throw QueryError(query: configuration.name, batchId: batchId, phase: "writing the quarantine",
+                             domain: .external, underlying: error)
+        }
+    }
+
+    static func ms(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+
+    static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+        let q = a / b
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+    }
+}

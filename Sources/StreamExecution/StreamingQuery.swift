@@ -1,0 +1,93 @@
+public import Columnar
+public import Connectors
+public import JSONIngest
+public import StreamOperators
+public import StreamPlan
+import Synchronization
+
+/// A running streaming query: a DataFrame, a sink, and the micro-batch loop that connects them.
+///
+/// Each batch follows Spark's protocol (see ARCHITECTURE.md): ask every source for its
+/// latest offset within the read limit; if there is new data, or the watermark moved and the
+/// plan holds state, run a batch over exactly those ranges with the watermark computed at the
+/// end of the previous batch; hand the result to the sink under the batch id; then advance the
+/// watermark from the event times the batch saw. Progress for every batch goes to
+/// ``progressHandler`` and ``recentProgress``.
+public final class StreamingQuery {
+    public let configuration: StreamingQueryConfiguration
+    public let sink: any StreamSink
+    let root: any PhysicalOperator
+    let sources: [any StreamSource]
+    let watermarkOperators: [WatermarkOperator]
+    let statefulOperators: [any PhysicalOperator]
+    let quarantiningOperators: [any QuarantiningOperator]
+
+    /// The id the next batch will get.
+    public internal(set) var nextBatchId: Int64 = 0
+    /// The last offset each source's data was processed to.
+    public internal(set) var committedOffsets: [SourceOffset?]
+    /// The watermark computed after the last batch (in force for the next one), microseconds.
+    public internal(set) var watermark: Int64 = 0
+    /// The watermark that was in force during the last batch.
+    var lastBatchWatermark: Int64 = 0
+    var operatorWatermarks: [Int64?]
+    /// Progress of the most recent batches, oldest first (at most 100).
+    public internal(set) var recentProgress: [QueryProgress] = []
+    /// Every malformed message the query set aside, with its position and error.
+    public internal(set) var quarantine: [QuarantinedMessage] = []
+    /// Called after every batch.
+    public var progressHandler: ((QueryProgress) -> Void)?
+    let stopRequested = Mutex(false)
+
+    /// Plans `dataFrame` and prepares a query writing to `sink`; nothing runs until ``run()``.
+    public init(_ dataFrame: DataFrame, sink: any StreamSink, configuration: StreamingQueryConfiguration) throws(PlanError) {
+        guard dataFrame.isStreaming else {
+            throw .invalidPlan("a streaming query needs a streaming DataFrame; use collect() for a bounded one")
+        }
+        let handles = dataFrame.plan.sources
+        let planner = PhysicalPlanner(resolution: configuration.resolution, outputMode: configuration.outputMode)
+        let root = try planner.plan(dataFrame.plan, sources: handles)
+        let all = root.allOperators
+        if configuration.outputMode == .append,
+           all.contains(where: { ($0 as? WindowAggregateOperator).map { $0.window == nil } ?? false }) {
+            throw .invalidPlan("append mode needs windowed aggregations with a watermark")
+        }
+        self.configuration = configuration
+        self.sink = sink
+        self.root = root
+        self.sources = handles.map(\.source)
+        watermarkOperators = all.compactMap { $0 as? WatermarkOperator }
+        statefulOperators = all.filter { $0 is WindowAggregateOperator || $0 is StreamStreamJoinOperator }
+        quarantiningOperators = all.compactMap { $0 as? any QuarantiningOperator }
+        committedOffsets = handles.map { _ in nil }
+        operatorWatermarks = watermarkOperators.map { _ in nil }
+    }
+
+    /// The operator tree, for tests and `explain`.
+    public var physicalPlan: any PhysicalOperator { root }
+
+    /// Asks a query running with a processing-time trigger to stop after its current batch.
+    public func stop() {
+        stopRequested.withLock { $0 = true }
+    }
+
+    var isStopRequested: Bool { stopRequested.withLock { $0 } }
+
+    /// Runs batches as the trigger says; returns when the trigger is done or ``stop()`` was called.
+    public func run(clock: any Clock<Duration> = ContinuousClock()) async throws {
+        switch configuration.trigger {
+        case .once:
+            _ = try runBatch(limit: .all)
+        case .availableNow:
+            while !isStopRequested, try runBatch(limit: configuration.readLimit) {}
+        case .processingTime(let interval):
+            while !isStopRequested {
+                let started = clock.now
+                _ = try runBatch(limit: configuration.readLimit)
+                if isStopRequested { break }
+                let deadline = started.advanced(by: interval)
+                if clock.now < deadline { try await clock.sleep(until: deadline, tolerance: nil) }
+            }
+        }
+    }
+}
