@@ -19,6 +19,7 @@ let package = Package(
     targets: [
         // Engine core, bottom to top: each target depends only on targets above it.
         .target(name: "Columnar", swiftSettings: strictSettings),
+        .target(name: "JSONIngest", dependencies: ["Columnar"], swiftSettings: strictSettings),
         .executableTarget(
             name: "s360",
             dependencies: [
@@ -26,7 +27,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
+        // Micro-benchmarks: executables, run in release (`swift run -c release JSONIngestBenchmark FILES…`).
+        .executableTarget(name: "JSONIngestBenchmark", dependencies: ["JSONIngest", "Columnar"], swiftSettings: strictSettings),
         // Tests mirror the library targets.
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
+        .testTarget(name: "JSONIngestTests", dependencies: ["JSONIngest", "Columnar"]),
     ]
 )
