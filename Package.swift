@@ -20,30 +20,43 @@ let package = Package(
         // Engine core, bottom to top: each target depends only on targets above it.
         .target(name: "Columnar", swiftSettings: strictSettings),
         .target(name: "Expressions", dependencies: ["Columnar"], swiftSettings: strictSettings),
-        .target(
-            name: "StreamState",
-            dependencies: ["Columnar"],
-            exclude: ["FORMAT.md"],
-            swiftSettings: strictSettings),
+        .target(name: "JSONIngest", dependencies: ["Columnar"], swiftSettings: strictSettings),
+        .target(name: "StreamState", dependencies: ["Columnar"], exclude: ["FORMAT.md"], swiftSettings: strictSettings),
         .target(name: "Connectors", dependencies: ["Columnar"], swiftSettings: strictSettings),
         .target(
             name: "StreamOperators",
-            dependencies: ["Columnar", "Expressions", "StreamState"],
+            dependencies: ["Columnar", "Expressions", "JSONIngest", "StreamState"],
             swiftSettings: strictSettings),
         .target(
             name: "StreamPlan",
             dependencies: ["Columnar", "Expressions", "StreamOperators", "Connectors"],
             swiftSettings: strictSettings),
+        .target(
+            name: "StreamExecution",
+            dependencies: ["Columnar", "Connectors", "JSONIngest", "StreamOperators", "StreamPlan"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "StreamTesting",
+            dependencies: ["Columnar", "Connectors", "StreamOperators", "StreamPlan", "StreamExecution"],
+            swiftSettings: strictSettings),
+        // The application.
+        .target(
+            name: "Customer360",
+            dependencies: ["Columnar", "Expressions", "Connectors", "StreamOperators", "StreamPlan", "StreamExecution"],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "s360",
             dependencies: [
-                "Columnar",
+                "Columnar", "Connectors", "StreamExecution", "Customer360",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
+        // Micro-benchmarks: executables, run in release (`swift run -c release JSONIngestBenchmark FILES…`).
+        .executableTarget(name: "JSONIngestBenchmark", dependencies: ["JSONIngest", "Columnar"], swiftSettings: strictSettings),
         // Tests mirror the library targets.
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Columnar"]),
+        .testTarget(name: "JSONIngestTests", dependencies: ["JSONIngest", "Columnar"]),
         .testTarget(name: "StreamStateTests", dependencies: ["StreamState", "Columnar"]),
     ]
 )

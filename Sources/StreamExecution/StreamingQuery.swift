@@ -74,7 +74,12 @@ public final class StreamingQuery {
     var isStopRequested: Bool { stopRequested.withLock { $0 } }
 
     /// Runs batches as the trigger says; returns when the trigger is done or ``stop()`` was called.
-    public func run(clock: any Clock<Duration> = ContinuousClock()) async throws {
+    public func run() async throws {
+        try await run(clock: ContinuousClock())
+    }
+
+    /// Runs with `clock` pacing a processing-time trigger (tests pass a manual clock).
+    public func run<C: Clock<Duration>>(clock: C) async throws {
         switch configuration.trigger {
         case .once:
             _ = try runBatch(limit: .all)

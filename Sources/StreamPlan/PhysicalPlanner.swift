@@ -1,4 +1,5 @@
 public import Columnar
+import Connectors
 public import Expressions
 public import StreamOperators
 

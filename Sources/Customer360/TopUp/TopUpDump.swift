@@ -1,6 +1,7 @@
 public import Connectors
 public import StreamExecution
 public import StreamPlan
+import StreamOperators
 
 /// Runs the top-up pipeline's stages as separate queries, the way the fixture's `expected/`
 /// files were produced, and writes each stage's rows as JSON lines into a directory:
