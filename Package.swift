@@ -58,5 +58,14 @@ let package = Package(
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Columnar"]),
         .testTarget(name: "JSONIngestTests", dependencies: ["JSONIngest", "Columnar"]),
         .testTarget(name: "StreamStateTests", dependencies: ["StreamState", "Columnar"]),
+        .testTarget(
+            name: "StreamOperatorsTests",
+            dependencies: ["StreamOperators", "StreamPlan", "StreamExecution", "StreamTesting", "Expressions", "Connectors", "Columnar"]),
+        .testTarget(
+            name: "StreamExecutionTests",
+            dependencies: ["StreamExecution", "StreamPlan", "StreamOperators", "StreamTesting", "Expressions", "Connectors", "Columnar"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["Customer360", "StreamExecution", "StreamTesting", "Connectors", "Columnar"]),
     ]
 )
