@@ -20,6 +20,7 @@ let package = Package(
         // Engine core, bottom to top: each target depends only on targets above it.
         .target(name: "Columnar", swiftSettings: strictSettings),
         .target(name: "Expressions", dependencies: ["Columnar"], swiftSettings: strictSettings),
+        .target(name: "JSONIngest", dependencies: ["Columnar"], swiftSettings: strictSettings),
         .target(
             name: "StreamState",
             dependencies: ["Columnar"],
@@ -41,9 +42,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
+        // Micro-benchmarks: executables, run in release (`swift run -c release JSONIngestBenchmark FILES…`).
+        .executableTarget(name: "JSONIngestBenchmark", dependencies: ["JSONIngest", "Columnar"], swiftSettings: strictSettings),
         // Tests mirror the library targets.
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Columnar"]),
         .testTarget(name: "StreamStateTests", dependencies: ["StreamState", "Columnar"]),
+        .testTarget(name: "JSONIngestTests", dependencies: ["JSONIngest", "Columnar"]),
     ]
 )

@@ -161,4 +161,28 @@ public struct ColumnBuilder: Sendable {
         self = ColumnBuilder(type: type)
         return column
     }
+
+    /// Drops every row from `newCount` on, in this builder and its children (rolls back appends).
+    ///
+    /// Lets a reader that appends as it parses undo a record, or a whole message, that turns
+    /// out to be malformed, without parsing twice. Capacity is kept.
+    public mutating func truncate(to newCount: Int) {
+        precondition(newCount >= 0 && newCount <= count, "cannot truncate \(count) rows to \(newCount)")
+        let dropped = count - newCount
+        guard dropped > 0 else { return }
+        validity.truncate(to: newCount)
+        count = newCount
+        switch type {
+        case .int: int32s.removeLast(dropped)
+        case .long, .timestamp: int64s.removeLast(dropped)
+        case .double: doubles.removeLast(dropped)
+        case .boolean: booleans.removeLast(dropped)
+        case .string: strings.truncate(to: newCount)
+        case .structure:
+            for i in children.indices { children[i].truncate(to: newCount) }
+        case .array:
+            listOffsets.removeLast(dropped)
+            children[0].truncate(to: Int(listOffsets[newCount]))
+        }
+    }
 }

@@ -61,4 +61,11 @@ public struct StringBuffer: Sendable, Hashable {
         let r = range(row)
         return String(decoding: bytes[r], as: UTF8.self)
     }
+
+    /// Drops every row from `newCount` on, with their bytes (rolls back appends).
+    public mutating func truncate(to newCount: Int) {
+        precondition(newCount >= 0 && newCount <= count, "cannot truncate \(count) strings to \(newCount)")
+        bytes.removeLast(bytes.count - Int(offsets[newCount]))
+        offsets.removeLast(count - newCount)
+    }
 }

@@ -54,4 +54,13 @@ public struct ValidityBitmap: Sendable, Hashable {
 
     /// The number of null rows.
     public var nullCount: Int { count - validCount }
+
+    /// Drops every row from `newCount` on (rolls back appends; `newCount` must not exceed `count`).
+    public mutating func truncate(to newCount: Int) {
+        precondition(newCount >= 0 && newCount <= count, "cannot truncate \(count) rows to \(newCount)")
+        let wordCount = (newCount + 63) >> 6
+        words.removeLast(words.count - wordCount)
+        if newCount & 63 != 0 { words[wordCount - 1] &= (1 << UInt64(newCount & 63)) - 1 }
+        count = newCount
+    }
 }

@@ -176,7 +176,7 @@ extension SparkText {
     }
 
     /// Whether `text` is exactly `literal`.
-    static func matches(_ text: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+    package static func matches(_ text: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
         guard text.count == literal.utf8CodeUnitCount else { return false }
         return literal.withUTF8Buffer { expected in
             for k in 0..<expected.count where text[k] != expected[k] { return false }
