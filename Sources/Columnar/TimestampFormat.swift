@@ -60,12 +60,6 @@ public enum TimestampFormat {
         return out + "Z"
     }
 
-    /// Spark's `CAST(timestamp AS STRING)` in UTC: `yyyy-MM-dd HH:mm:ss[.ffffff]`, trailing zeros of
-    /// the fraction dropped.
-    public static func sqlString(micros: Int64) -> String {
-        String(iso8601(micros: micros).dropLast().map { $0 == "T" ? " " : $0 })
-    }
-
     private static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(abs(value))
         let padded = text.count >= width ? text : String(repeating: "0", count: width - text.count) + text

@@ -70,8 +70,8 @@ public enum CastKernel {
             switch column.storage {
             case .int32(let v): builder.append(String(v[row]))
             case .int64(let v):
-                builder.append(column.type == .timestamp ? TimestampFormat.sqlString(micros: v[row]) : String(v[row]))
-            case .float64(let v): builder.append(v[row].isNaN ? "NaN" : v[row].isInfinite ? (v[row] < 0 ? "-Infinity" : "Infinity") : JavaDoubleFormat.string(v[row]))
+                builder.append(column.type == .timestamp ? SparkText.formatTimestamp(v[row]) : String(v[row]))
+            case .float64(let v): builder.append(SparkText.formatDouble(v[row]))
             case .boolean(let v): builder.append(v[row] ? "true" : "false")
             default: builder.append(column.scalar(at: row).description)
             }

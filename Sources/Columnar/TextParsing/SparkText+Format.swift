@@ -1,10 +1,27 @@
+extension SparkText {
+    /// `CAST(value AS STRING)` for a double: Java's `Double.toString` (`NaN`, `Infinity`,
+    /// `-Infinity` for the special values).
+    public static func formatDouble(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+        return JavaDoubleFormat.string(value)
+    }
+
+    /// `CAST(micros AS STRING)` for a timestamp in UTC: `yyyy-MM-dd HH:mm:ss[.ffffff]`,
+    /// fractional digits only as far as they are not zero.
+    public static func formatTimestamp(_ micros: Int64) -> String {
+        String(TimestampFormat.iso8601(micros: micros).dropLast().map { $0 == "T" ? " " : $0 })
+    }
+}
+
 /// Java's `Double.toString` layout for finite doubles, from the shortest round-trip digits.
 ///
 /// Java writes `[-]int.frac` when `10⁻³ ≤ |v| < 10⁷` and `[-]d.dddE[-]n` otherwise, always
 /// with at least one fractional digit. The digits here are Swift's shortest round-trip digits,
 /// which is what Java 19+ prints; Java 17's older algorithm occasionally prints one more digit.
-public enum JavaDoubleFormat {
-    public static func string(_ value: Double) -> String {
+package enum JavaDoubleFormat {
+    /// The text of a finite `value`.
+    package static func string(_ value: Double) -> String {
         if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
         let (digits, exponent) = shortestDigits(value.magnitude)
         let sign = value < 0 ? "-" : ""
