@@ -24,31 +24,55 @@ extension HyperLogLogPlusPlus {
     /// at most the precision's threshold or `E <= 2.5 m`. The result is rounded as Java's
     /// `Math.round` (half up).
     public func estimate() -> Int64 {
-        let m = Double(registerCount)
-        var zInverse = 0.0
-        var zeros = 0.0
-        for register in registers {
-            zInverse += Double(sign: .plus, exponent: -Int(register), significand: 1)
-            if register == 0 { zeros += 1 }
-        }
-        let raw = alphaM2 / zInverse
+        registers.withUnsafeBufferPointer { Self.estimate(registers: $0, precision: precision) }
+    }
+
+    /// The estimate of a sketch whose registers live elsewhere (see ``HyperLogLogSketchArray``).
+    public static func estimate(registers: UnsafeBufferPointer<UInt8>, precision: Int) -> Int64 {
+        let m = Double(registers.count)
+        let (zInverse, zeros) = Self.harmonicSum(registers)
+        let raw = alphaM2(precision: precision, m: m) / zInverse
         let estimate: Double
         if zeros > 0 {
             let linear = m * log(m / zeros)
             if linear <= Self.linearCountingThresholds[precision - 4] || raw <= 2.5 * m {
                 estimate = linear
             } else {
-                estimate = biasCorrected(raw)
+                estimate = biasCorrected(raw, precision: precision, m: m)
             }
         } else {
-            estimate = biasCorrected(raw)
+            estimate = biasCorrected(raw, precision: precision, m: m)
         }
         return Self.javaRound(estimate)
     }
 
+    /// `sum 2^-M[j]` and the number of zero registers, bit for bit as Spark's sequential loop.
+    ///
+    /// Every term is a power of two, so while all registers are at most 43 the exact sum fits a
+    /// 53-bit integer count of `2^-43` units: summing integers (fast, vectorizable, in any order)
+    /// then gives exactly the double Spark's in-order loop computes, because that loop is exact
+    /// too. A register above 43 (odds about 2^-43 per value) takes Spark's loop itself.
+    static func harmonicSum(_ registers: UnsafeBufferPointer<UInt8>) -> (zInverse: Double, zeros: Double) {
+        var units: UInt64 = 0
+        var zeros = 0
+        var highest: UInt8 = 0
+        for register in registers {
+            highest = max(highest, register)
+            units &+= 1 &<< UInt64(43 &- min(register, 43))
+            zeros &+= register == 0 ? 1 : 0
+        }
+        if highest <= 43 {
+            return (Double(units) * 0x1p-43, Double(zeros))
+        }
+        var zInverse = 0.0
+        for register in registers {
+            zInverse += Double(sign: .plus, exponent: -Int(register), significand: 1)
+        }
+        return (zInverse, Double(zeros))
+    }
+
     /// `alpha * m * m`, with Spark's constants and evaluation order.
-    var alphaM2: Double {
-        let m = Double(registerCount)
+    static func alphaM2(precision: Int, m: Double) -> Double {
         switch precision {
         case 4: return 0.673 * m * m
         case 5: return 0.697 * m * m
@@ -57,15 +81,15 @@ extension HyperLogLogPlusPlus {
         }
     }
 
-    func biasCorrected(_ raw: Double) -> Double {
-        raw < 5.0 * Double(registerCount) ? raw - estimatedBias(raw) : raw
+    static func biasCorrected(_ raw: Double, precision: Int, m: Double) -> Double {
+        raw < 5.0 * m ? raw - estimatedBias(raw, precision: precision) : raw
     }
 
     /// The bias of a raw estimate: the mean bias of the `k` measured points nearest to it.
     ///
     /// Why replicate Java's binary search: the paper's table for p = 5 is not strictly
     /// ascending (128.3464, 128.3462), so the starting point must come from the same search.
-    func estimatedBias(_ raw: Double) -> Double {
+    static func estimatedBias(_ raw: Double, precision: Int) -> Double {
         let estimates = Self.rawEstimateData[precision - 4]
         let biases = Self.biasData[precision - 4]
         let count = estimates.count

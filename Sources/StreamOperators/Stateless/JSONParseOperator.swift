@@ -19,6 +19,10 @@ public final class JSONParseOperator: QuarantiningOperator {
     private let position: PositionColumns
     private var decoder: JSONRecordDecoder
     private var pending: [QuarantinedMessage] = []
+    /// Records decoded by the last batch.
+    public private(set) var lastOutputRows = 0
+    /// Message bytes read by the last batch.
+    public private(set) var lastInputBytes = 0
 
     public init(child: any PhysicalOperator, column: String, recordSchema: Schema, resolution: NameResolution) throws(OperatorError) {
         let schema = child.outputSchema
@@ -48,7 +52,10 @@ public final class JSONParseOperator: QuarantiningOperator {
             }
         }
         pending += decoder.quarantine.removeAll()
-        return decoder.finish()
+        lastInputBytes = strings.bytes.count
+        let output = decoder.finish()
+        lastOutputRows = output.rowCount
+        return output
     }
 
     public func drainQuarantine() -> [QuarantinedMessage] {

@@ -6,49 +6,53 @@ import StreamState
 /// so its estimates equal Spark's.
 final class ApproxDistinctAccumulator: Accumulator {
     let resultType = DataType.long
-    let relativeSD: Double
-    private var sketches: [HyperLogLogPlusPlus] = []
-    private let empty: HyperLogLogPlusPlus
-    var bytesPerSlot: Int { empty.registerCount }
+    private var sketches: HyperLogLogSketchArray
+    var bytesPerSlot: Int { sketches.registersPerSketch }
 
     init(relativeSD: Double) throws(OperatorError) {
-        self.relativeSD = relativeSD
         do {
-            empty = try HyperLogLogPlusPlus(relativeSD: relativeSD)
+            sketches = try HyperLogLogSketchArray(relativeSD: relativeSD)
         } catch {
             throw .invalidInput(operator: "approx_count_distinct", detail: "\(error)")
         }
     }
 
-    func ensureCapacity(_ count: Int) {
-        if sketches.count < count { sketches.append(contentsOf: repeatElement(empty, count: count - sketches.count)) }
-    }
+    func ensureCapacity(_ count: Int) { sketches.ensureCount(count) }
 
-    func reset(_ slot: Int) { sketches[slot] = empty }
+    func reset(_ slot: Int) { sketches.reset(slot) }
 
     func update(_ column: Column, rows: [Int], slots: [Int]) {
+        let seed = XXHash64.sparkSeed
         switch column.storage {
         case .utf8(let strings):
             strings.bytes.withUnsafeBufferPointer { all in
                 for (row, slot) in zip(rows, slots) where !column.isNull(row) {
-                    sketches[slot].add(utf8: UnsafeBufferPointer(rebasing: all[strings.range(row)]))
+                    sketches.add(slot: slot, hash: XXHash64.hashBytes(UnsafeBufferPointer(rebasing: all[strings.range(row)]), seed: seed))
                 }
             }
         case .int64(let values):
-            for (row, slot) in zip(rows, slots) where !column.isNull(row) { sketches[slot].add(long: values[row]) }
+            for (row, slot) in zip(rows, slots) where !column.isNull(row) {
+                sketches.add(slot: slot, hash: XXHash64.hashLong(values[row], seed: seed))
+            }
         case .int32(let values):
-            for (row, slot) in zip(rows, slots) where !column.isNull(row) { sketches[slot].add(int: values[row]) }
+            for (row, slot) in zip(rows, slots) where !column.isNull(row) {
+                sketches.add(slot: slot, hash: XXHash64.hashInt(values[row], seed: seed))
+            }
         case .float64(let values):
-            for (row, slot) in zip(rows, slots) where !column.isNull(row) { sketches[slot].add(double: values[row]) }
+            for (row, slot) in zip(rows, slots) where !column.isNull(row) {
+                sketches.add(slot: slot, hash: XXHash64.hashLong(XXHash64.sparkDoubleBits(values[row]), seed: seed))
+            }
         case .boolean(let values):
-            for (row, slot) in zip(rows, slots) where !column.isNull(row) { sketches[slot].add(int: values[row] ? 1 : 0) }
+            for (row, slot) in zip(rows, slots) where !column.isNull(row) {
+                sketches.add(slot: slot, hash: XXHash64.hashInt(values[row] ? 1 : 0, seed: seed))
+            }
         case .structure, .list:
             preconditionFailure("approx_count_distinct of nested values is rejected when the plan is built")
         }
     }
 
     func results(_ slots: [Int]) -> Column {
-        Column(type: .long, count: slots.count, validity: nil, storage: .int64(slots.map { sketches[$0].estimate() }))
+        Column(type: .long, count: slots.count, validity: nil, storage: .int64(slots.map { sketches.estimate($0) }))
     }
 }
 

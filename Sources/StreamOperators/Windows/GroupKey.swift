@@ -1,11 +1,5 @@
 import Columnar
 
-/// The identity of a group: its window start plus the grouping columns' values as bytes.
-struct GroupKey: Hashable {
-    var windowStart: Int64
-    var bytes: [UInt8]
-}
-
 /// Encodes the grouping columns of a row into bytes that compare equal exactly when the
 /// values are equal (null distinct from every value, strings length-prefixed).
 struct GroupKeyEncoder {

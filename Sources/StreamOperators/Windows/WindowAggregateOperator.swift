@@ -26,11 +26,10 @@ public final class WindowAggregateOperator: PhysicalOperator {
     private let keyIndices: [Int]
     private let inputIndices: [Int]
     private let accumulators: [any Accumulator]
-    private var slotOf: [GroupKey: Int] = [:]
+    private var groups = GroupIndex()
     private var keyValues: [[Scalar]] = []
-    private var slotKeys: [GroupKey] = []
-    private var windowStarts: [Int64] = []
     private var freeSlots: [Int] = []
+    private var liveSlots = Set<Int>()
     private var slotsByWindow: [Int64: [Int]] = [:]
 
     public init(
@@ -71,6 +70,12 @@ public final class WindowAggregateOperator: PhysicalOperator {
         for aggregation in aggregations {
             let input = aggregation.function == .countAll ? 0 : try index(aggregation.column)
             let type = schema.fields[input].type
+            if case .approxCountDistinct = aggregation.function, case .structure = type {
+                throw .invalidInput(operator: "approx_count_distinct", detail: "column '\(aggregation.column)' is a struct")
+            }
+            if case .approxCountDistinct = aggregation.function, case .array = type {
+                throw .invalidInput(operator: "approx_count_distinct", detail: "column '\(aggregation.column)' is an array")
+            }
             if aggregation.function == .sum || aggregation.function == .avg, !(type.isNumeric || type == .boolean) {
                 throw .invalidInput(operator: aggregation.function.name, detail: "column '\(aggregation.column)' is \(type), not numeric")
             }
@@ -88,7 +93,7 @@ public final class WindowAggregateOperator: PhysicalOperator {
     }
 
     /// The number of groups held in state.
-    public var groupCount: Int { slotOf.count }
+    public var groupCount: Int { groups.count }
 
     public func execute(_ context: BatchContext) throws -> RecordBatch {
         let input = try child.execute(context)
@@ -132,13 +137,13 @@ public final class WindowAggregateOperator: PhysicalOperator {
         switch outputMode {
         case .append: emitted = closed
         case .update: emitted = updated.sorted()
-        case .complete: emitted = Array(slotOf.values).sorted()
+        case .complete: emitted = liveSlots.sorted()
         }
         let output = results(for: emitted)
         release(closed)
         progress.numRowsRemoved = closed.count
-        progress.numRowsTotal = slotOf.count
-        progress.memoryUsedBytes = slotOf.count * (accumulators.reduce(48) { $0 + $1.bytesPerSlot })
+        progress.numRowsTotal = groups.count
+        progress.memoryUsedBytes = groups.count * (accumulators.reduce(48) { $0 + $1.bytesPerSlot })
         stateProgress = progress
         return output
     }
@@ -150,24 +155,21 @@ public final class WindowAggregateOperator: PhysicalOperator {
         slots.reserveCapacity(rows.count)
         for (row, start) in zip(rows, starts) {
             encoder.encode(row: row, into: &scratch)
-            let key = GroupKey(windowStart: start, bytes: scratch)
-            if let slot = slotOf[key] {
+            let hash = GroupIndex.hash(start: start, key: scratch)
+            if let slot = groups.find(start: start, key: scratch, hash: hash) {
                 slots.append(slot)
                 continue
             }
-            let slot = freeSlots.popLast() ?? windowStarts.count
-            if slot == windowStarts.count {
-                windowStarts.append(start)
+            let slot = freeSlots.popLast() ?? keyValues.count
+            if slot == keyValues.count {
                 keyValues.append([])
-                slotKeys.append(key)
                 for accumulator in accumulators { accumulator.ensureCapacity(slot + 1) }
             } else {
                 for accumulator in accumulators { accumulator.reset(slot) }
             }
-            windowStarts[slot] = start
+            groups.insert(slot: slot, start: start, key: scratch, hash: hash)
             keyValues[slot] = keyIndices.map { input.columns[$0].scalar(at: row) }
-            slotKeys[slot] = key
-            slotOf[key] = slot
+            liveSlots.insert(slot)
             slotsByWindow[start, default: []].append(slot)
             slots.append(slot)
         }
@@ -178,9 +180,9 @@ public final class WindowAggregateOperator: PhysicalOperator {
         var columns: [Column] = []
         if let window {
             let startsColumn = Column(type: .timestamp, count: slots.count, validity: nil,
-                                      storage: .int64(slots.map { windowStarts[$0] }))
+                                      storage: .int64(slots.map { groups.starts[$0] }))
             let endsColumn = Column(type: .timestamp, count: slots.count, validity: nil,
-                                    storage: .int64(slots.map { windowStarts[$0] + window.duration }))
+                                    storage: .int64(slots.map { groups.starts[$0] + window.duration }))
             columns.append(Column(type: TimeWindow.structType, count: slots.count, validity: nil,
                                   storage: .structure([startsColumn, endsColumn])))
         }
@@ -194,8 +196,9 @@ public final class WindowAggregateOperator: PhysicalOperator {
 
     private func release(_ slots: [Int]) {
         for slot in slots {
-            slotOf[slotKeys[slot]] = nil
+            groups.remove(slot)
             keyValues[slot] = []
+            liveSlots.remove(slot)
             freeSlots.append(slot)
         }
     }
