@@ -29,7 +29,8 @@ enum PythonOracle {
             d = v - EPOCH
             return str(d.days * 86400000000 + d.seconds * 1000000 + d.microseconds)
         if isinstance(v, dict): return "{" + ",".join(canon(x) for x in v.values()) + "}"
-        if isinstance(v, (list, tuple)): return "[" + ",".join(canon(x) for x in v) + "]"
+        if isinstance(v, tuple): return "{" + ",".join(canon(x) for x in v) + "}"
+        if isinstance(v, list): return "[" + ",".join(canon(x) for x in v) + "]"
         raise TypeError(str(type(v)))
     def emit_rows(rows):
         for row in rows: print("[" + ",".join(canon(v) for v in row) + "]")

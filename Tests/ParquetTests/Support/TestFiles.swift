@@ -11,8 +11,8 @@ enum TestFiles {
     }
 
     /// `../shared/fixtures`, found from this file's location (Tests/ParquetTests/Support).
-    static func fixtures(filePath: String = #filePath) -> String {
-        var url = URL(fileURLWithPath: filePath)
+    static func fixtures() -> String {
+        var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { url.deleteLastPathComponent() }
         return url.appendingPathComponent("../shared/fixtures").standardizedFileURL.path
     }
