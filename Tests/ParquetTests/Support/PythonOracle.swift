@@ -74,6 +74,20 @@ enum PythonOracle {
         lines(try run("emit_rows(pyarrow_rows(sys.argv[1]))", [path]))
     }
 
+    /// Rows of each file in `paths` as pyarrow reads them, canonical, from one Python process.
+    static func pyarrowRows(files paths: [String]) throws -> [[String]] {
+        let output = try run("""
+        for p in sys.argv[1:]:
+            print("@@file")
+            emit_rows(pyarrow_rows(p))
+        """, paths)
+        var result: [[String]] = []
+        for line in lines(output) {
+            if line == "@@file" { result.append([]) } else if !result.isEmpty { result[result.count - 1].append(line) }
+        }
+        return result
+    }
+
     /// Rows of `path` as DuckDB reads them, canonical (timestamps through `epoch_us`).
     static func duckDBRows(_ path: String) throws -> [String] {
         lines(try run("""
