@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "s360", targets: ["s360"]),
+        .executable(name: "ParquetBenchmark", targets: ["ParquetBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +39,25 @@ let package = Package(
         .target(
             name: "StreamTesting",
             dependencies: ["Columnar", "Connectors", "StreamOperators", "StreamPlan", "StreamExecution"],
+            swiftSettings: strictSettings),
+        // C libraries: module maps only; the Swift wrappers live in Compression.
+        .systemLibrary(
+            name: "CSnappy", path: "Sources/CSnappy", pkgConfig: "snappy",
+            providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(
+            name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "Compression",
+            dependencies: ["CSnappy", "CZstd", "CZlib"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Parquet",
+            dependencies: ["Columnar", "Compression"],
+            exclude: ["FORMAT.md"],
             swiftSettings: strictSettings),
         // The application.
         .target(
@@ -67,5 +87,13 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["Customer360", "StreamExecution", "StreamTesting", "Connectors", "Columnar"]),
+        .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar", "Compression"]),
+        // Benchmarks: swift run -c release ParquetBenchmark
+        .executableTarget(
+            name: "ParquetBenchmark",
+            dependencies: ["Parquet", "Columnar"],
+            path: "Benchmarks/ParquetBenchmark",
+            swiftSettings: strictSettings),
     ]
 )

@@ -11,7 +11,7 @@ DEB_PACKAGES=(
   libsqlite3-dev
 )
 # Python packages used as independent oracles in tests.
-PIP_PACKAGES=()
+PIP_PACKAGES=(pyarrow duckdb)
 
 missing=()
 for pkg in "${DEB_PACKAGES[@]}"; do
