@@ -47,3 +47,52 @@ extension Column {
         return builder.finish()
     }
 }
+
+/// A row of one of several source columns: `source` indexes the sources, `row` the row.
+public struct SourceRow: Sendable, Hashable {
+    public var source: Int32
+    public var row: Int32
+
+    public init(source: Int, row: Int) {
+        self.source = Int32(source)
+        self.row = Int32(row)
+    }
+}
+
+extension Column {
+    /// Rows picked from several columns of type `type`, in the order of `refs` (a multi-source
+    /// gather, as a join builds its output from buffered chunks and the new batch).
+    public static func gather(_ sources: [Column], _ refs: [SourceRow], type: DataType) -> Column {
+        var validity: ValidityBitmap?
+        if sources.contains(where: { $0.validity != nil }) {
+            var bits = ValidityBitmap()
+            bits.reserveCapacity(refs.count)
+            for ref in refs { bits.append(!sources[Int(ref.source)].isNull(Int(ref.row))) }
+            validity = bits
+        }
+        func pick<T>(_ arrays: [[T]]) -> [T] {
+            refs.map { arrays[Int($0.source)][Int($0.row)] }
+        }
+        let storage: ColumnStorage
+        switch type {
+        case .int: storage = .int32(pick(sources.map(\.int32Values)))
+        case .long, .timestamp: storage = .int64(pick(sources.map(\.int64Values)))
+        case .double: storage = .float64(pick(sources.map(\.doubleValues)))
+        case .boolean: storage = .boolean(pick(sources.map(\.booleanValues)))
+        case .string:
+            let buffers = sources.map(\.strings)
+            var out = StringBuffer()
+            out.reserveCapacity(rows: refs.count, bytes: refs.count * 8)
+            for ref in refs {
+                let buffer = buffers[Int(ref.source)]
+                buffer.withUTF8(Int(ref.row)) { out.append($0) }
+            }
+            storage = .utf8(out)
+        case .structure, .array:
+            var builder = ColumnBuilder(type: type, capacity: refs.count)
+            for ref in refs { builder.append(from: sources[Int(ref.source)], row: Int(ref.row)) }
+            return builder.finish()
+        }
+        return Column(type: type, count: refs.count, validity: validity, storage: storage)
+    }
+}

@@ -29,8 +29,13 @@ extension HyperLogLogPlusPlus {
 
     /// The estimate of a sketch whose registers live elsewhere (see ``HyperLogLogSketchArray``).
     public static func estimate(registers: UnsafeBufferPointer<UInt8>, precision: Int) -> Int64 {
-        let m = Double(registers.count)
         let (zInverse, zeros) = Self.harmonicSum(registers)
+        return estimate(zInverse: zInverse, zeros: zeros, registerCount: registers.count, precision: precision)
+    }
+
+    /// The estimate from the register statistics: `sum 2^-M[j]` and the count of zero registers.
+    static func estimate(zInverse: Double, zeros: Double, registerCount: Int, precision: Int) -> Int64 {
+        let m = Double(registerCount)
         let raw = alphaM2(precision: precision, m: m) / zInverse
         let estimate: Double
         if zeros > 0 {
@@ -56,10 +61,30 @@ extension HyperLogLogPlusPlus {
         var units: UInt64 = 0
         var zeros = 0
         var highest: UInt8 = 0
-        for register in registers {
+        // Sketches of small groups are mostly empty registers: skip eight zeros at a time.
+        var i = 0
+        let raw = UnsafeRawBufferPointer(registers)
+        while i &+ 8 <= registers.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if word == 0 {
+                units &+= 8 &<< 43
+                zeros &+= 8
+            } else {
+                for j in i..<(i &+ 8) {
+                    let register = registers[j]
+                    highest = max(highest, register)
+                    units &+= 1 &<< UInt64(43 &- min(register, 43))
+                    zeros &+= register == 0 ? 1 : 0
+                }
+            }
+            i &+= 8
+        }
+        while i < registers.count {
+            let register = registers[i]
             highest = max(highest, register)
             units &+= 1 &<< UInt64(43 &- min(register, 43))
             zeros &+= register == 0 ? 1 : 0
+            i &+= 1
         }
         if highest <= 43 {
             return (Double(units) * 0x1p-43, Double(zeros))
@@ -71,7 +96,6 @@ extension HyperLogLogPlusPlus {
         return (zInverse, Double(zeros))
     }
 
-    /// `alpha * m * m`, with Spark's constants and evaluation order.
     static func alphaM2(precision: Int, m: Double) -> Double {
         switch precision {
         case 4: return 0.673 * m * m

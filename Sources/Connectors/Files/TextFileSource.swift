@@ -20,21 +20,32 @@ public final class TextFileSource: StreamSource {
         self.directory = directory
     }
 
+    /// The sorted file names seen by the last listing; files never disappear from it.
+    private var knownFiles: [String] = []
+
     public var description: String { "FileStreamSource[\(directory)]" }
 
+    /// The files in name order, listing the directory again only when `needed` files are not known yet.
+    private func files(atLeast needed: Int) throws(ConnectorError) -> [String] {
+        if knownFiles.count < needed { knownFiles = try FileSystem.listDataFiles(directory) }
+        return knownFiles
+    }
+
     public func latestOffset(after start: SourceOffset?, limit: ReadLimit) throws -> SourceOffset? {
-        let files = try FileSystem.listDataFiles(directory)
         let first = try index(of: start) + 1
-        guard first < files.count else { return start }
-        var last = files.count - 1
-        if case .maxFiles(let n) = limit { last = min(last, first + max(n, 1) - 1) }
+        var batchSize = Int.max
+        if case .maxFiles(let n) = limit { batchSize = max(n, 1) }
+        // While a whole batch of files past `start` is already known, the directory need not be listed.
+        if knownFiles.count - first < batchSize { knownFiles = try FileSystem.listDataFiles(directory) }
+        guard first < knownFiles.count else { return start }
+        let last = min(knownFiles.count - 1, first + min(batchSize, knownFiles.count) - 1)
         return Self.offset(last)
     }
 
     public func read(from start: SourceOffset?, to end: SourceOffset) throws -> RecordBatch {
-        let files = try FileSystem.listDataFiles(directory)
         let first = try index(of: start) + 1
         let last = try index(of: end)
+        let files = try files(atLeast: last + 1)
         guard last < files.count else {
             throw ConnectorError.invalidOffset(source: description, offset: end.json)
         }

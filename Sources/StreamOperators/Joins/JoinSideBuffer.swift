@@ -13,6 +13,8 @@ final class JoinSideBuffer {
         var deadline: Int64
         var matched: Bool
         var alive: Bool
+        /// The join key (nil for a null key, which matches nothing).
+        var key: [UInt8]?
     }
 
     private(set) var chunks: [RecordBatch] = []
@@ -32,7 +34,7 @@ final class JoinSideBuffer {
         chunks.append(batch)
         for (i, row) in rows.enumerated() {
             let id = entries.count
-            entries.append(Entry(chunk: chunk, row: Int32(row), deadline: deadlines[i], matched: matched[i], alive: true))
+            entries.append(Entry(chunk: chunk, row: Int32(row), deadline: deadlines[i], matched: matched[i], alive: true, key: keys[i]))
             if let key = keys[i] { index[key, default: []].append(id) }
         }
         liveCount += rows.count
@@ -57,8 +59,7 @@ final class JoinSideBuffer {
     }
 
     /// Rebuilds chunks and index from live entries when dead entries dominate.
-    /// `keyOf` recomputes an entry's key from its row.
-    func compactIfNeeded(keyOf: (RecordBatch, Int) -> [UInt8]?) {
+    func compactIfNeeded() {
         guard entries.count > 1024, liveCount * 2 < entries.count else { return }
         var rowsByChunk: [[Int]] = Array(repeating: [], count: chunks.count)
         var kept: [Entry] = []
@@ -83,7 +84,7 @@ final class JoinSideBuffer {
         entries = newEntries
         index = [:]
         for (id, entry) in entries.enumerated() {
-            if let key = keyOf(chunks[Int(entry.chunk)], Int(entry.row)) { index[key, default: []].append(id) }
+            if let key = entry.key { index[key, default: []].append(id) }
         }
     }
 

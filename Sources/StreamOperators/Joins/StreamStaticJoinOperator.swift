@@ -93,12 +93,7 @@ public final class StreamStaticJoinOperator: PhysicalOperator {
             }
         }
         let normalized = StreamStreamJoinOperator.normalizeKeyTypes(columns)
-        let encoder = GroupKeyEncoder(columns: normalized)
-        var scratch: [UInt8] = []
-        return (0..<batch.rowCount).map { row in
-            if normalized.contains(where: { $0.isNull(row) }) { return nil }
-            encoder.encode(row: row, into: &scratch)
-            return scratch
-        }
+        let keys = GroupKeyEncoder(columns: normalized).encodeAll(rowCount: batch.rowCount)
+        return (0..<batch.rowCount).map { keys.hasNull[$0] ? nil : keys.key($0) }
     }
 }

@@ -115,8 +115,8 @@ public final class StreamStreamJoinOperator: PhysicalOperator {
             let unmatched = evictedLeft.filter { !$0.matched }
             if !unmatched.isEmpty { output = RecordBatch.concatenate([output, outerRows(unmatched)], schema: outputSchema) }
         }
-        leftBuffer.compactIfNeeded { batch, row in self.key(of: batch, row: row, self.leftKeys) }
-        rightBuffer.compactIfNeeded { batch, row in self.key(of: batch, row: row, self.rightKeys) }
+        leftBuffer.compactIfNeeded()
+        rightBuffer.compactIfNeeded()
 
         var progress = StateOperatorProgress(operatorName: name)
         progress.numRowsTotal = leftBuffer.liveCount + rightBuffer.liveCount
@@ -138,18 +138,8 @@ public final class StreamStreamJoinOperator: PhysicalOperator {
             }
         }
         let normalized = Self.normalizeKeyTypes(columns)
-        let encoder = GroupKeyEncoder(columns: normalized)
-        var scratch: [UInt8] = []
-        return (0..<batch.rowCount).map { row in
-            if normalized.contains(where: { $0.isNull(row) }) { return nil }
-            encoder.encode(row: row, into: &scratch)
-            return scratch
-        }
-    }
-
-    private func key(of batch: RecordBatch, row: Int, _ expressions: [Expression]) -> [UInt8]? {
-        let single = batch.take([row])
-        return (try? keys(of: single, expressions))?.first ?? nil
+        let keys = GroupKeyEncoder(columns: normalized).encodeAll(rowCount: batch.rowCount)
+        return (0..<batch.rowCount).map { keys.hasNull[$0] ? nil : keys.key($0) }
     }
 
     /// Integral keys compare as longs so that an int key matches a bigint key of equal value.
@@ -184,18 +174,18 @@ public final class StreamStreamJoinOperator: PhysicalOperator {
     }
 
     private static func gatherSide(_ refs: [RowReference], new: RecordBatch, buffer: JoinSideBuffer) -> [Column] {
-        var builders = buffer.schema.fields.map { ColumnBuilder(type: $0.type, capacity: refs.count) }
-        for ref in refs {
-            let (batch, row): (RecordBatch, Int)
+        let newSource = buffer.chunks.count
+        let rows = refs.map { ref -> SourceRow in
             switch ref {
-            case .new(let r): (batch, row) = (new, r)
+            case .new(let r): return SourceRow(source: newSource, row: r)
             case .buffered(let id):
                 let entry = buffer.entries[id]
-                (batch, row) = (buffer.chunks[Int(entry.chunk)], Int(entry.row))
+                return SourceRow(source: Int(entry.chunk), row: Int(entry.row))
             }
-            for c in builders.indices { builders[c].append(from: batch.columns[c], row: row) }
         }
-        return builders.indices.map { builders[$0].finish() }
+        return buffer.schema.fields.indices.map { c in
+            Column.gather(buffer.chunks.map { $0.columns[c] } + [new.columns[c]], rows, type: buffer.schema.fields[c].type)
+        }
     }
 
     private func outerRows(_ entries: [JoinSideBuffer.Entry]) -> RecordBatch {

@@ -7,7 +7,7 @@ import StreamState
 final class ApproxDistinctAccumulator: Accumulator {
     let resultType = DataType.long
     private var sketches: HyperLogLogSketchArray
-    var bytesPerSlot: Int { sketches.registersPerSketch }
+    var bytesPerSlot: Int { sketches.count == 0 ? 0 : sketches.memoryBytes / sketches.count }
 
     init(relativeSD: Double) throws(OperatorError) {
         do {
@@ -22,6 +22,10 @@ final class ApproxDistinctAccumulator: Accumulator {
     func reset(_ slot: Int) { sketches.reset(slot) }
 
     func update(_ column: Column, rows: [Int], slots: [Int]) {
+        // A local copy of the sketches keeps the loops free of exclusivity checks.
+        var sketches = self.sketches
+        self.sketches = HyperLogLogSketchArray.placeholder
+        defer { self.sketches = sketches }
         let seed = XXHash64.sparkSeed
         switch column.storage {
         case .utf8(let strings):

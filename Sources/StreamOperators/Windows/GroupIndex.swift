@@ -17,22 +17,22 @@ struct GroupIndex {
     /// The number of groups indexed.
     private(set) var count = 0
 
-    static func hash(start: Int64, key: [UInt8]) -> UInt64 {
-        key.withUnsafeBufferPointer { XXHash64.hashBytes($0, seed: UInt64(bitPattern: start)) }
+    static func hash(start: Int64, key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        XXHash64.hashBytes(key, seed: UInt64(bitPattern: start))
     }
 
     /// The slot of the group, if present; `hash` must be ``hash(start:key:)`` of the same values.
-    func find(start: Int64, key: [UInt8], hash: UInt64) -> Int? {
+    func find(start: Int64, key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         var slot = headByHash[hash] ?? -1
         while slot >= 0 {
-            if starts[slot] == start && keys[slot] == key { return slot }
+            if starts[slot] == start && keys[slot].elementsEqual(key) { return slot }
             slot = next[slot]
         }
         return nil
     }
 
     /// Records a new group in `slot` (a fresh slot or one freed by ``remove(_:)``).
-    mutating func insert(slot: Int, start: Int64, key: [UInt8], hash: UInt64) {
+    mutating func insert(slot: Int, start: Int64, key: UnsafeBufferPointer<UInt8>, hash: UInt64) {
         if slot == next.count {
             next.append(-1)
             hashes.append(0)
@@ -43,7 +43,7 @@ struct GroupIndex {
         headByHash[hash] = slot
         hashes[slot] = hash
         starts[slot] = start
-        keys[slot] = key
+        keys[slot] = Array(key)
         count += 1
     }
 

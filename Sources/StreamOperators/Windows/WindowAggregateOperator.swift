@@ -149,29 +149,34 @@ public final class WindowAggregateOperator: PhysicalOperator {
     }
 
     private func assignSlots(input: RecordBatch, rows: [Int], starts: [Int64]) -> [Int] {
-        let encoder = GroupKeyEncoder(columns: keyIndices.map { input.columns[$0] })
-        var scratch: [UInt8] = []
+        let keys = GroupKeyEncoder(columns: keyIndices.map { input.columns[$0] }).encodeAll(rowCount: input.rowCount)
+        // Work on a local index so that the loop pays no exclusivity checks or reference counting.
+        var groups = self.groups
+        self.groups = GroupIndex()
+        defer { self.groups = groups }
         var slots: [Int] = []
         slots.reserveCapacity(rows.count)
-        for (row, start) in zip(rows, starts) {
-            encoder.encode(row: row, into: &scratch)
-            let hash = GroupIndex.hash(start: start, key: scratch)
-            if let slot = groups.find(start: start, key: scratch, hash: hash) {
+        keys.bytes.withUnsafeBufferPointer { arena in
+            for (row, start) in zip(rows, starts) {
+                let key = UnsafeBufferPointer(rebasing: arena[keys.offsets[row]..<keys.offsets[row + 1]])
+                let hash = GroupIndex.hash(start: start, key: key)
+                if let slot = groups.find(start: start, key: key, hash: hash) {
+                    slots.append(slot)
+                    continue
+                }
+                let slot = freeSlots.popLast() ?? keyValues.count
+                if slot == keyValues.count {
+                    keyValues.append([])
+                    for accumulator in accumulators { accumulator.ensureCapacity(slot + 1) }
+                } else {
+                    for accumulator in accumulators { accumulator.reset(slot) }
+                }
+                groups.insert(slot: slot, start: start, key: key, hash: hash)
+                keyValues[slot] = keyIndices.map { input.columns[$0].scalar(at: row) }
+                liveSlots.insert(slot)
+                slotsByWindow[start, default: []].append(slot)
                 slots.append(slot)
-                continue
             }
-            let slot = freeSlots.popLast() ?? keyValues.count
-            if slot == keyValues.count {
-                keyValues.append([])
-                for accumulator in accumulators { accumulator.ensureCapacity(slot + 1) }
-            } else {
-                for accumulator in accumulators { accumulator.reset(slot) }
-            }
-            groups.insert(slot: slot, start: start, key: scratch, hash: hash)
-            keyValues[slot] = keyIndices.map { input.columns[$0].scalar(at: row) }
-            liveSlots.insert(slot)
-            slotsByWindow[start, default: []].append(slot)
-            slots.append(slot)
         }
         return slots
     }
