@@ -88,7 +88,8 @@ extension StreamingQuery {
     }
 
     /// Moves each watermark operator's watermark to `max event time - delay` (never back), then
-    /// the query's to the minimum over operators that have seen data (Spark's default policy).
+    /// the query's to the minimum over all operators (Spark's default policy), an operator that
+    /// has seen no data yet counting as 0, as Spark's `WatermarkTracker` populates it.
     /// Spark keeps watermarks in milliseconds; so does this, to give the same values.
     func advanceWatermark() {
         for (i, op) in watermarkOperators.enumerated() {
@@ -97,7 +98,7 @@ extension StreamingQuery {
             let candidate = millis * 1000
             operatorWatermarks[i] = max(operatorWatermarks[i] ?? candidate, candidate)
         }
-        if let lowest = operatorWatermarks.compactMap({ $0 }).min(), lowest > watermark {
+        if let lowest = operatorWatermarks.map({ $0 ?? 0 }).min(), lowest > watermark {
             watermark = lowest
         }
     }

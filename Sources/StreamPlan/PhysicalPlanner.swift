@@ -41,7 +41,11 @@ public struct PhysicalPlanner {
             case .watermark(let child, let column, let delay):
                 return try WatermarkOperator(child: try self.plan(child, sources: sources), column: column, delay: delay, resolution: resolution)
             case .aggregate(let child, let window, let keys, let aggregations):
-                let mode = child.isStreaming ? outputMode : .complete
+                var mode = child.isStreaming ? outputMode : .complete
+                // A DataFrame is checked in append mode before its query's mode is known; an
+                // aggregation without a window is refused in append mode by StreamingQuery at
+                // start (as Spark does), so it is checked here as it runs in update mode.
+                if mode == .append && window == nil { mode = .update }
                 return try WindowAggregateOperator(child: try self.plan(child, sources: sources), window: window, keys: keys,
                                                    aggregations: aggregations, outputMode: mode, resolution: resolution)
             case .join(let left, let right, let specification):

@@ -4,7 +4,8 @@ public import Columnar
 ///
 /// Per batch, as Spark's streaming aggregation does:
 /// 1. each input row is assigned to its window(s); a (row, window) whose window ended at or
-///    before the *previous* batch's watermark is late: it is dropped and counted;
+///    before the *previous* batch's watermark is late: it is dropped and counted (except in
+///    complete mode, which keeps every group and drops nothing);
 /// 2. the remaining rows update their groups' accumulators;
 /// 3. in append mode every group whose window ends at or before *this* batch's watermark is
 ///    emitted once and removed; in update mode the groups changed by the batch are emitted and
@@ -107,7 +108,8 @@ public final class WindowAggregateOperator: PhysicalOperator {
             let values = times.int64Values
             for row in 0..<input.rowCount where !times.isNull(row) {
                 window.forEachStart(containing: values[row]) { start in
-                    if start + window.duration <= context.watermarkForLateEvents {
+                    // Complete mode keeps every group, so Spark filters no late rows there.
+                    if outputMode != .complete && start + window.duration <= context.watermarkForLateEvents {
                         progress.numRowsDroppedByWatermark += 1
                     } else {
                         rows.append(row)
