@@ -14,22 +14,26 @@ build: deps
 release: deps
 	swift build -c release --product s360
 
-## make demo: build in release mode and run the top-up pipeline on the small fixture.
+## make demo: build in release mode, run the top-up pipeline on the small fixture, compare with Spark.
 demo: release
 	@mkdir -p demo
 	.build/release/s360 topup \
 	  --customer $(TOPUP)/input/customer --bureau $(TOPUP)/input/bureau \
 	  --max-files-per-trigger 1 --trigger available-now --dump demo/topup
-	@echo "Outputs written to demo/topup"
+	@echo "Comparing demo/topup with what Apache Spark produced for the same input:"
+	python3 $(abspath ../shared/tools/compare_dumps.py) $(TOPUP)/expected demo/topup \
+	  customer_parsed.jsonl bureau_cleaned.jsonl bureau_groups.jsonl joined.jsonl
 
 ## make test: install what is missing and run every test.
 test: deps
 	swift build --build-tests
 	swift test --skip-build --disable-xctest
 
-## make bench-core: engine benchmark (release) over generated data.
-bench-core: deps
-	bash scripts/bench-core.sh
+## make bench-core: engine benchmark (release) over about 1 M generated bureau records.
+BENCH_DATA ?= out/bench-1m
+bench-core: release
+	@test -f $(BENCH_DATA)/manifest.json || python3 $(abspath ../shared/tools/gen_topup.py) --customers 185000 --seed 3 --out $(BENCH_DATA)
+	.build/release/s360 bench core --data $(BENCH_DATA)
 
 clean:
 	rm -rf .build demo out

@@ -8,6 +8,29 @@ extension Column {
 
     /// A column of `count` copies of `value`.
     public init(repeating value: Scalar, type: DataType, count: Int) {
+        switch (value, type) {
+        case (.null, .int): self.init(type: type, count: count, validity: ValidityBitmap(repeating: false, count: count), storage: .int32(Array(repeating: 0, count: count)))
+        case (.null, .long), (.null, .timestamp):
+            self.init(type: type, count: count, validity: ValidityBitmap(repeating: false, count: count), storage: .int64(Array(repeating: 0, count: count)))
+        case (.null, .double): self.init(type: type, count: count, validity: ValidityBitmap(repeating: false, count: count), storage: .float64(Array(repeating: 0, count: count)))
+        case (.int(let v), .int): self.init(type: type, count: count, validity: nil, storage: .int32(Array(repeating: v, count: count)))
+        case (.long(let v), .long), (.timestamp(let v), .timestamp):
+            self.init(type: type, count: count, validity: nil, storage: .int64(Array(repeating: v, count: count)))
+        case (.double(let v), .double): self.init(type: type, count: count, validity: nil, storage: .float64(Array(repeating: v, count: count)))
+        case (.boolean(let v), .boolean): self.init(type: type, count: count, validity: nil, storage: .boolean(Array(repeating: v, count: count)))
+        case (.string(let v), .string):
+            let utf8 = Array(v.utf8)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count * count)
+            for _ in 0..<count { bytes.append(contentsOf: utf8) }
+            let offsets = (0...count).map { Int32(truncatingIfNeeded: $0 * utf8.count) }
+            self.init(type: type, count: count, validity: nil, storage: .utf8(StringBuffer(offsets: offsets, bytes: bytes)))
+        default:
+            self.init(slowRepeating: value, type: type, count: count)
+        }
+    }
+
+    private init(slowRepeating value: Scalar, type: DataType, count: Int) {
         var builder = ColumnBuilder(type: type, capacity: count)
         for _ in 0..<count { builder.append(scalar: value) }
         self = builder.finish()

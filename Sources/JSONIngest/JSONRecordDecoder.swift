@@ -49,7 +49,8 @@ public struct JSONRecordDecoder: Sendable {
     private var scratch: [UInt8] = []
     private var stamps: [UInt32]
     private var stamp: UInt32 = 0
-    private let capacity: Int
+    /// Rows each new batch reserves room for; raising it to a typical batch size avoids regrowth.
+    public var capacity: Int
 
     /// - Parameters:
     ///   - schema: the fields of one record (nested `structure` and `array` types allowed).

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import Columnar
 
 /// Spark's `readStream.text(dir)`: every line of every file in a directory is one row.
@@ -55,10 +60,13 @@ public final class TextFileSource: StreamSource {
         if first <= last {
             for name in files[first...last] {
                 let bytes = try FileSystem.readAll(directory + "/" + name)
-                LineSplitter.forEachLine(in: bytes) { line, number in
-                    values.append(utf8: line)
-                    fileNames.append(name)
-                    lines.append(Int64(number))
+                let nameBytes = Array(name.utf8)
+                nameBytes.withUnsafeBufferPointer { nameBuffer in
+                    LineSplitter.forEachLine(in: bytes) { line, number in
+                        values.append(utf8: line)
+                        fileNames.append(utf8: nameBuffer)
+                        lines.append(Int64(number))
+                    }
                 }
             }
         }
@@ -89,15 +97,21 @@ public final class TextFileSource: StreamSource {
 enum LineSplitter {
     static func forEachLine(in bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
             var start = 0
             var number = 0
-            for i in 0...all.count where i == all.count || all[i] == 0x0A {
-                if i == all.count && start == i { break }
+            while start < all.count {
+                let end: Int
+                if let found = memchr(base + start, 0x0A, all.count - start) {
+                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    end = all.count
+                }
                 number += 1
-                var end = i
-                if end > start, all[end - 1] == 0x0D { end -= 1 }
-                body(UnsafeBufferPointer(rebasing: all[start..<end]), number)
-                start = i + 1
+                var stop = end
+                if stop > start, all[stop - 1] == 0x0D { stop -= 1 }
+                body(UnsafeBufferPointer(rebasing: all[start..<stop]), number)
+                start = end + 1
             }
         }
     }

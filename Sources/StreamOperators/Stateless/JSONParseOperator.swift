@@ -53,6 +53,8 @@ public final class JSONParseOperator: QuarantiningOperator {
         }
         pending += decoder.quarantine.removeAll()
         lastInputBytes = strings.bytes.count
+        // Size the next batch's buffers like this one's, so they rarely grow while parsing.
+        decoder.capacity = max(1024, decoder.rowCount)
         let output = decoder.finish()
         lastOutputRows = output.rowCount
         return output
