@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 public import Columnar
 
 /// Spark's `readStream.text(dir)`: every line of every file in a directory is one row.
@@ -62,7 +57,7 @@ public final class TextFileSource: StreamSource {
                 let bytes = try FileSystem.readAll(directory + "/" + name)
                 let nameBytes = Array(name.utf8)
                 nameBytes.withUnsafeBufferPointer { nameBuffer in
-                    LineSplitter.forEachLine(in: bytes) { line, number in
+                    TextLines.forEachLine(in: bytes) { line, number in
                         values.append(utf8: line)
                         fileNames.append(utf8: nameBuffer)
                         lines.append(Int64(number))
@@ -90,29 +85,5 @@ public final class TextFileSource: StreamSource {
         let prefix = "{\"logOffset\":"
         guard json.hasPrefix(prefix), json.hasSuffix("}") else { return nil }
         return Int(json.dropFirst(prefix.count).dropLast())
-    }
-}
-
-/// Splits a buffer into lines on `\n`, dropping a trailing `\r`; a last line without a newline counts.
-enum LineSplitter {
-    static func forEachLine(in bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
-        bytes.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            var start = 0
-            var number = 0
-            while start < all.count {
-                let end: Int
-                if let found = memchr(base + start, 0x0A, all.count - start) {
-                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                } else {
-                    end = all.count
-                }
-                number += 1
-                var stop = end
-                if stop > start, all[stop - 1] == 0x0D { stop -= 1 }
-                body(UnsafeBufferPointer(rebasing: all[start..<stop]), number)
-                start = end + 1
-            }
-        }
     }
 }
