@@ -62,7 +62,7 @@ let package = Package(
         // The application.
         .target(
             name: "Customer360",
-            dependencies: ["Columnar", "Expressions", "Connectors", "StreamOperators", "StreamPlan", "StreamExecution"],
+            dependencies: ["Columnar", "Expressions", "JSONIngest", "Connectors", "StreamOperators", "StreamPlan", "StreamExecution"],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "s360",

@@ -11,6 +11,8 @@ public enum BuiltinFunction: Sendable {
     case trim
     /// `coalesce(a, b, …)`: the first non-null argument.
     case coalesce
+    /// `to_timestamp(str, pattern)`: parses with a datetime pattern (see `TimestampPattern`).
+    case toTimestamp(pattern: String)
 
     public var name: String {
         switch self {
@@ -20,6 +22,7 @@ public enum BuiltinFunction: Sendable {
         case .upper: "upper"
         case .trim: "trim"
         case .coalesce: "coalesce"
+        case .toTimestamp: "to_timestamp"
         }
     }
 }

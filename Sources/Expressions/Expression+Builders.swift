@@ -31,6 +31,8 @@ public func lower(_ e: Expression) -> Expression { .function(.lower, [e]) }
 public func upper(_ e: Expression) -> Expression { .function(.upper, [e]) }
 public func trim(_ e: Expression) -> Expression { .function(.trim, [e]) }
 public func coalesce(_ args: Expression...) -> Expression { .function(.coalesce, args) }
+/// `to_timestamp(e, pattern)`, e.g. `toTimestamp(col("datetime"), "yyyy-MM-dd HH:mm:ss")`.
+public func toTimestamp(_ e: Expression, _ pattern: String) -> Expression { .function(.toTimestamp(pattern: pattern), [e]) }
 
 extension Expression {
     public func alias(_ name: String) -> Expression { .alias(self, name) }

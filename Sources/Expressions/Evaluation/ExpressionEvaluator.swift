@@ -53,6 +53,7 @@ public struct ExpressionEvaluator: Sendable {
         case .function(let function, let args):
             switch function {
             case .keepDigits, .regexpReplace, .lower, .upper, .trim: return .string
+            case .toTimestamp: return .timestamp
             case .coalesce:
                 var types: [DataType] = []
                 for arg in args { types.append(try dataType(of: arg, in: schema)) }

@@ -20,6 +20,20 @@ enum StringFunctions {
             return try RegexReplace(pattern: pattern, replacement: replacement).apply(input)
         case .coalesce:
             return coalesce(args, type: .string, count: input.count)
+        case .toTimestamp(let pattern):
+            let parser = try TimestampPattern(pattern)
+            let strings = input.strings
+            var builder = ColumnBuilder(type: .timestamp, capacity: input.count)
+            strings.bytes.withUnsafeBufferPointer { all in
+                for row in 0..<input.count {
+                    if !input.isNull(row), let micros = parser.parse(UnsafeBufferPointer(rebasing: all[strings.range(row)])) {
+                        builder.append(micros)
+                    } else {
+                        builder.appendNull()
+                    }
+                }
+            }
+            return builder.finish()
         }
     }
 

@@ -32,6 +32,8 @@ enum Accumulators {
         case .last: PickAccumulator(type: input, rule: .last)
         case .approxCountDistinct(let rsd): try ApproxDistinctAccumulator(relativeSD: rsd)
         case .countDistinct: ExactDistinctAccumulator()
+        case .percentile(let p): ExactPercentileAccumulator(percentage: p)
+        case .percentileApprox(let p, let accuracy): ApproxPercentileAccumulator(percentage: p, accuracy: accuracy, type: input)
         }
     }
 }

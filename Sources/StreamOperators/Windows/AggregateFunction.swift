@@ -23,6 +23,12 @@ public enum AggregateFunction: Sendable, Hashable {
     case approxCountDistinct(relativeSD: Double)
     /// Exact distinct count; its state grows with the distinct values, so use it on bounded groups.
     case countDistinct
+    /// Spark's exact `percentile(col, p)`: linear interpolation at position `p * (n - 1)` of the
+    /// sorted non-null values; a double. Keeps every value of the group.
+    case percentile(Double)
+    /// Spark's `percentile_approx(col, p, accuracy)`: a value present in the data, from a
+    /// Greenwald–Khanna summary with relative error `1 / accuracy`; the input's type.
+    case percentileApprox(Double, accuracy: Int)
 
     public var name: String {
         switch self {
@@ -35,6 +41,8 @@ public enum AggregateFunction: Sendable, Hashable {
         case .last: "last"
         case .approxCountDistinct: "approx_count_distinct"
         case .countDistinct: "count_distinct"
+        case .percentile: "percentile"
+        case .percentileApprox: "percentile_approx"
         }
     }
 
@@ -43,8 +51,8 @@ public enum AggregateFunction: Sendable, Hashable {
         switch self {
         case .sum: input == .double ? .double : .long
         case .count, .countAll, .approxCountDistinct, .countDistinct: .long
-        case .avg: .double
-        case .min, .max, .first, .last: input
+        case .avg, .percentile: .double
+        case .min, .max, .first, .last, .percentileApprox: input
         }
     }
 }

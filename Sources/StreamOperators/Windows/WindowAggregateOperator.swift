@@ -77,7 +77,7 @@ public final class WindowAggregateOperator: PhysicalOperator {
             if case .approxCountDistinct = aggregation.function, case .array = type {
                 throw .invalidInput(operator: "approx_count_distinct", detail: "column '\(aggregation.column)' is an array")
             }
-            if aggregation.function == .sum || aggregation.function == .avg, !(type.isNumeric || type == .boolean) {
+            if Self.needsNumbers(aggregation.function), !(type.isNumeric || type == .boolean) {
                 throw .invalidInput(operator: aggregation.function.name, detail: "column '\(aggregation.column)' is \(type), not numeric")
             }
             inputs.append(input)
@@ -91,6 +91,13 @@ public final class WindowAggregateOperator: PhysicalOperator {
         self.accumulators = accumulators
         self.outputSchema = Schema(fields)
         self.eventTimeBounds = bounds
+    }
+
+    static func needsNumbers(_ function: AggregateFunction) -> Bool {
+        switch function {
+        case .sum, .avg, .percentile, .percentileApprox: true
+        default: false
+        }
     }
 
     /// The number of groups held in state.

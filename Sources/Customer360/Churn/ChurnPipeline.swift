@@ -1,0 +1,58 @@
+public import Columnar
+public import Connectors
+public import Expressions
+public import StreamOperators
+public import StreamPlan
+
+/// The seed's "Joining streams and NoSQL tables for Customer 360" pipeline as DataFrames:
+/// a clickstream joined with a flexible-schema CRM table, web-traffic statistics, a churn label.
+public struct ChurnPipeline {
+    public let clickSource: any StreamSource
+    /// The CRM documents, one row per customer, with the schema inferred from the documents.
+    public let crm: RecordBatch
+
+    public init(clickSource: any StreamSource, crm: RecordBatch) {
+        self.clickSource = clickSource
+        self.crm = crm
+    }
+
+    /// The parsed clickstream: `datetime` as a timestamp, `response_time_ms` cast to int
+    /// (non-ANSI: "", "n/a", "1,203", "250ms" become null).
+    public func weblog() throws(PlanError) -> DataFrame {
+        try DataFrame.readStream(clickSource)
+            .parseJSON(column: "value", schema: ChurnSchemas.clickRecord)
+            .select(
+                col("user_id"), toTimestamp(col("datetime"), "yyyy-MM-dd HH:mm:ss").alias("datetime"), col("os"),
+                col("browser"), col("response_time_ms").cast(.int).alias("response_time_ms"), col("product"), col("url"))
+    }
+
+    /// The seed SQL: `SELECT weblog.datetime, os, browser, response_time_ms, product, url, crm.*,
+    /// CASE WHEN crm.churn_risk >= 20 THEN 1 ELSE 0 END AS churn_label FROM weblog JOIN crm ON
+    /// weblog.user_id = crm.user_id` (a stream-static inner join: events of unknown users are dropped).
+    public func joined() throws(PlanError) -> DataFrame {
+        let clicks = try weblog().withColumnRenamed("user_id", "click_user_id")
+        let table = try DataFrame.table(crm)
+        let label = when(col("churn_risk") >= lit(ChurnSchemas.churnRiskThreshold), lit(Int32(1)))
+            .otherwise(lit(Int32(0))).alias("churn_label")
+        let selected = ["datetime", "os", "browser", "response_time_ms", "product", "url"].map { col($0) }
+            + crm.schema.names.map { col($0) } + [label]
+        return try clicks.join(table, on: col("click_user_id") == col("user_id")).select(selected)
+    }
+
+    /// Web-traffic statistics by one dimension (`product`, `browser` or `os`), as a complete-mode
+    /// aggregation: events, non-null response times, average, exact and approximate p50/p95.
+    public func statistics(by dimension: String) throws(PlanError) -> DataFrame {
+        let rt = "response_time_ms"
+        let aggregated = try weblog().groupBy(window: nil, [dimension], aggregations: [
+            Aggregation(.countAll, rt, as: "events"),
+            Aggregation(.count, rt, as: "response_time_count"),
+            Aggregation(.avg, rt, as: "avg_response_time_ms"),
+            Aggregation(.percentile(0.5), rt, as: "p50_response_time_ms"),
+            Aggregation(.percentile(0.95), rt, as: "p95_response_time_ms"),
+            Aggregation(.percentileApprox(0.5, accuracy: 10_000), rt, as: "p50_approx_response_time_ms"),
+            Aggregation(.percentileApprox(0.95, accuracy: 10_000), rt, as: "p95_approx_response_time_ms"),
+        ])
+        return try aggregated.select([lit(dimension).alias("dimension"), col(dimension).alias("value")]
+            + aggregated.schema.names.dropFirst().map { col($0) })
+    }
+}

@@ -1,0 +1,81 @@
+import Columnar
+import StreamState
+
+/// `percentile(col, p)`: keeps the group's non-null values and interpolates as Spark does.
+final class ExactPercentileAccumulator: Accumulator {
+    let resultType = DataType.double
+    let percentage: Double
+    private var values: [[Double]] = []
+    var bytesPerSlot: Int { values.isEmpty ? 0 : values.reduce(0) { $0 + $1.count * 8 } / values.count }
+
+    init(percentage: Double) {
+        self.percentage = percentage
+    }
+
+    func ensureCapacity(_ count: Int) {
+        if values.count < count { values.append(contentsOf: repeatElement([], count: count - values.count)) }
+    }
+
+    func reset(_ slot: Int) { values[slot] = [] }
+
+    func update(_ column: Column, rows: [Int], slots: [Int]) {
+        let reader = NumericReader(column)
+        for (row, slot) in zip(rows, slots) where !column.isNull(row) { values[slot].append(reader.double(row)) }
+    }
+
+    func results(_ slots: [Int]) -> Column {
+        Column(.double, slots.map { slot in
+            let sorted = values[slot].sorted()
+            guard !sorted.isEmpty else { return .null }
+            let position = percentage * Double(sorted.count - 1)
+            let lower = position.rounded(.down), higher = position.rounded(.up)
+            if lower == higher { return .double(sorted[Int(lower)]) }
+            return .double((higher - position) * sorted[Int(lower)] + (position - lower) * sorted[Int(higher)])
+        })
+    }
+}
+
+/// `percentile_approx(col, p, accuracy)`: one GK summary per group. The values a batch adds to a
+/// group form a partial summary that is merged into the group's state, as Spark merges the
+/// partial aggregates of its partitions and batches.
+final class ApproxPercentileAccumulator: Accumulator {
+    let resultType: DataType
+    let percentage: Double
+    let relativeError: Double
+    private var summaries: [QuantileSummaries] = []
+    var bytesPerSlot: Int { 64 }
+
+    init(percentage: Double, accuracy: Int, type: DataType) {
+        self.percentage = percentage
+        self.relativeError = 1.0 / Double(max(accuracy, 1))
+        self.resultType = type
+    }
+
+    func ensureCapacity(_ count: Int) {
+        if summaries.count < count {
+            summaries.append(contentsOf: repeatElement(QuantileSummaries(relativeError: relativeError), count: count - summaries.count))
+        }
+    }
+
+    func reset(_ slot: Int) { summaries[slot] = QuantileSummaries(relativeError: relativeError) }
+
+    func update(_ column: Column, rows: [Int], slots: [Int]) {
+        let reader = NumericReader(column)
+        var partials: [Int: QuantileSummaries] = [:]
+        for (row, slot) in zip(rows, slots) where !column.isNull(row) {
+            partials[slot, default: QuantileSummaries(relativeError: relativeError)].insert(reader.double(row))
+        }
+        for (slot, partial) in partials { summaries[slot].merge(partial) }
+    }
+
+    func results(_ slots: [Int]) -> Column {
+        Column(resultType, slots.map { slot in
+            guard let value = summaries[slot].query(percentage) else { return .null }
+            switch resultType {
+            case .int: return .int(Int32(truncatingIfNeeded: Int64(value)))
+            case .long: return .long(Int64(value))
+            default: return .double(value)
+            }
+        })
+    }
+}

@@ -1,0 +1,24 @@
+import Customer360
+import Foundation
+import Testing
+
+/// The Customer 360 churn pipeline against what Apache Spark 4.3 produced for `c360-small`.
+@Suite(.serialized) struct ChurnFixtureTests {
+    let fixture = FixturePaths.shared.appendingPathComponent("fixtures/c360-small")
+
+    @Test func joinedRowsAndWebTrafficStatisticsMatchSpark() async throws {
+        let out = try FixturePaths.temporaryDirectory("churn")
+        let counts = try await ChurnDump(
+            clickLocation: fixture.appendingPathComponent("input/clickstream").path,
+            crmPath: fixture.appendingPathComponent("input/crm/crm.jsonl").path,
+            trigger: .availableNow, readLimit: .maxFiles(1), outputDirectory: out.path, log: { _ in }
+        ).run()
+        #expect(counts["joined"] == 15410)
+        #expect(counts["weblog_stats"] == 24)
+        let (status, output) = try FixturePaths.run("python3", [
+            FixturePaths.compareDumps.path, fixture.appendingPathComponent("expected").path, out.path,
+            "joined.jsonl", "weblog_stats.jsonl",
+        ])
+        #expect(status == 0, "compare_dumps.py reported differences:\n\(output)")
+    }
+}
