@@ -59,6 +59,12 @@ let package = Package(
             dependencies: ["Columnar", "Compression"],
             exclude: ["FORMAT.md"],
             swiftSettings: strictSettings),
+        // Machine learning: feature stages and models, Spark ML PipelineModel import (no C libraries).
+        .target(
+            name: "MachineLearning",
+            dependencies: ["Columnar", "Parquet"],
+            exclude: ["FORMAT.md"],
+            swiftSettings: strictSettings),
         // The application.
         .target(
             name: "Customer360",
@@ -89,6 +95,7 @@ let package = Package(
             dependencies: ["Customer360", "StreamExecution", "StreamTesting", "Connectors", "Columnar"]),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar", "Compression"]),
+        .testTarget(name: "MachineLearningTests", dependencies: ["MachineLearning", "Columnar", "JSONIngest"]),
         // Benchmarks: swift run -c release ParquetBenchmark
         .executableTarget(
             name: "ParquetBenchmark",
