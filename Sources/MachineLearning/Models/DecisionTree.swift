@@ -26,6 +26,11 @@ public struct DecisionTree: Sendable {
     /// The number of nodes.
     public var nodeCount: Int { featureIndex.count }
 
+    /// Whether node `node` splits on a categorical feature (by a set of left categories).
+    public func isCategoricalSplit(_ node: Int) -> Bool {
+        featureIndex[node] >= 0 && maskStart[node] >= 0
+    }
+
     /// The deepest root-to-leaf path, in edges.
     public var depth: Int {
         func walk(_ node: Int) -> Int {
