@@ -62,13 +62,16 @@ let package = Package(
         // Machine learning: feature stages and models, Spark ML PipelineModel import (no C libraries).
         .target(
             name: "MachineLearning",
-            dependencies: ["Columnar", "Parquet"],
+            dependencies: ["Columnar", "Parquet", "Expressions", "StreamOperators", "StreamPlan"],
             exclude: ["FORMAT.md"],
             swiftSettings: strictSettings),
         // The application.
         .target(
             name: "Customer360",
-            dependencies: ["Columnar", "Expressions", "JSONIngest", "Connectors", "StreamOperators", "StreamPlan", "StreamExecution"],
+            dependencies: [
+                "Columnar", "Expressions", "JSONIngest", "Connectors", "StreamOperators", "StreamPlan", "StreamExecution",
+                "MachineLearning",
+            ],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "s360",

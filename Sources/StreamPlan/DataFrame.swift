@@ -109,6 +109,12 @@ public struct DataFrame {
         try with(.join(plan, other.plan, JoinSpecification(condition: condition, type: type)))
     }
 
+    /// Applies `function` to every micro-batch (Spark's `DataFrame.transform` with a per-batch
+    /// function, or `mapPartitions`); its output schema is checked now.
+    public func mapBatches(_ function: BatchFunction) throws(PlanError) -> DataFrame {
+        try with(.mapBatches(plan, function))
+    }
+
     /// A window of `duration` sliding by `slide` (tumbling when nil) over `column`.
     public static func window(_ column: String, _ duration: Duration, slide: Duration? = nil) -> TimeWindow {
         TimeWindow(timeColumn: column, duration: micros(duration), slide: slide.map(micros))

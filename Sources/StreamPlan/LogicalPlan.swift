@@ -21,6 +21,8 @@ public indirect enum LogicalPlan {
     case watermark(LogicalPlan, column: String, delay: Int64)
     case aggregate(LogicalPlan, window: TimeWindow?, keys: [String], aggregations: [Aggregation])
     case join(LogicalPlan, LogicalPlan, JoinSpecification)
+    /// A per-batch user function (see ``BatchFunction``).
+    case mapBatches(LogicalPlan, BatchFunction)
 
     /// The sources under this plan, each once, in first-seen order.
     public var sources: [SourceHandle] {
@@ -30,7 +32,7 @@ public indirect enum LogicalPlan {
             case .source(let handle): if !seen.contains(where: { $0 === handle }) { seen.append(handle) }
             case .table: break
             case .parseJSON(let child, _, _), .project(let child, _), .filter(let child, _),
-                 .explode(let child, _, _), .watermark(let child, _, _), .aggregate(let child, _, _, _):
+                 .explode(let child, _, _), .watermark(let child, _, _), .aggregate(let child, _, _, _), .mapBatches(let child, _):
                 visit(child)
             case .join(let l, let r, _):
                 visit(l)

@@ -48,6 +48,8 @@ public struct PhysicalPlanner {
                 if mode == .append && window == nil { mode = .update }
                 return try WindowAggregateOperator(child: try self.plan(child, sources: sources), window: window, keys: keys,
                                                    aggregations: aggregations, outputMode: mode, resolution: resolution)
+            case .mapBatches(let child, let function):
+                return try MapBatchesOperator(child: try self.plan(child, sources: sources), function: function)
             case .join(let left, let right, let specification):
                 return try planJoin(left, right, specification, sources: sources, evaluator: evaluator)
             }

@@ -13,7 +13,10 @@ struct TopUpCommand: AsyncParsableCommand {
             per line), runs every stage of the pipeline as its own streaming query and writes the rows \
             of each stage to OUT as customer_parsed.jsonl, bureau_cleaned.jsonl, bureau_groups.jsonl \
             and joined.jsonl, the shapes of a fixture's expected/ directory. Malformed messages are \
-            set aside under OUT/quarantine/ with their file and line.
+            set aside under OUT/quarantine/ with their file and line. With --model, the joined stream \
+            is also scored by that Spark ML PipelineModel directory: predictions.jsonl (ID, window, ts, \
+            prediction, probability, Top-up_Month) and state_counts.jsonl (per batch, predicted \
+            top-ups per State).
             """)
 
     @Option(help: "Customer stream: a directory of text files (kafka://HOST:PORT/TOPIC comes with the Kafka connector).")
@@ -31,11 +34,14 @@ struct TopUpCommand: AsyncParsableCommand {
     @Option(help: "Directory to write each stage's rows to.")
     var dump: String
 
+    @Option(help: "A Spark ML PipelineModel directory (as PipelineModel.save writes it) to score the joined stream with.")
+    var model: String?
+
     func run() async throws {
         let parsedTrigger = try TriggerOption.parse(trigger)
         let limit: ReadLimit = maxFilesPerTrigger.map { .maxFiles($0) } ?? .all
         let dumper = TopUpDump(customerLocation: customer, bureauLocation: bureau, trigger: parsedTrigger,
-                               readLimit: limit, outputDirectory: dump)
+                               readLimit: limit, outputDirectory: dump, modelDirectory: model)
         let clock = ContinuousClock()
         let started = clock.now
         let results = try await dumper.run()

@@ -98,3 +98,27 @@ enum TimestampText {
         return formatter.string(from: date)
     }
 }
+
+/// The Spark-trained top-up model scoring the streaming pipeline: `s360 topup --model`.
+@Suite(.serialized) struct TopUpScoringFixtureTests {
+    let input = FixturePaths.topupSmall.appendingPathComponent("input")
+
+    @Test func scoredStreamAndStateCountsMatchSpark() async throws {
+        let out = try FixturePaths.temporaryDirectory("topup-scored")
+        let results = try await TopUpDump(
+            customerLocation: input.appendingPathComponent("customer").path,
+            bureauLocation: input.appendingPathComponent("bureau").path,
+            trigger: .availableNow, readLimit: .maxFiles(1), outputDirectory: out.path,
+            modelDirectory: FixturePaths.topupSmall.appendingPathComponent("spark_pipeline_model").path, log: { _ in }
+        ).run()
+        let scored = try #require(results.first { $0.name == "predictions" })
+        #expect(scored.rows == 1527)
+        #expect(scored.batches == 11)
+        let expected = FixturePaths.topupSmall.appendingPathComponent("expected").path
+        let (status, output) = try FixturePaths.run("python3", [
+            FixturePaths.compareDumps.path, expected, out.path, "predictions.jsonl", "state_counts.jsonl",
+        ])
+        #expect(status == 0, "compare_dumps.py reported differences:\n\(output)")
+        #expect(output.contains("match 2/2 files, 100.00% rows"))
+    }
+}

@@ -2,23 +2,30 @@ public import Connectors
 public import StreamExecution
 public import StreamPlan
 import StreamOperators
+import Columnar
+import MachineLearning
 
 /// Runs the top-up pipeline's stages as separate queries, the way the fixture's `expected/`
 /// files were produced, and writes each stage's rows as JSON lines into a directory:
-/// `customer_parsed.jsonl`, `bureau_cleaned.jsonl`, `bureau_groups.jsonl`, `joined.jsonl`.
+/// `customer_parsed.jsonl`, `bureau_cleaned.jsonl`, `bureau_groups.jsonl`, `joined.jsonl`; with a
+/// model directory, also the scored stream as `predictions.jsonl` and the seed's per-batch
+/// state counts (its `foreachBatch`) as `state_counts.jsonl`.
 public struct TopUpDump {
     public var customerLocation: String
     public var bureauLocation: String
     public var trigger: Trigger
     public var readLimit: ReadLimit
     public var outputDirectory: String
+    /// A saved Spark `PipelineModel` to score the joined stream with; nil skips scoring.
+    public var modelDirectory: String?
     /// Receives a line per batch and per finished stage.
     public var log: (String) -> Void
 
     public init(
         customerLocation: String, bureauLocation: String, trigger: Trigger, readLimit: ReadLimit,
-        outputDirectory: String, log: @escaping (String) -> Void = { print($0) }
+        outputDirectory: String, modelDirectory: String? = nil, log: @escaping (String) -> Void = { print($0) }
     ) {
+        self.modelDirectory = modelDirectory
         self.customerLocation = customerLocation
         self.bureauLocation = bureauLocation
         self.trigger = trigger
@@ -69,6 +76,36 @@ public struct TopUpDump {
                 + "\(result.quarantinedMessages) malformed messages quarantined -> \(outputDirectory)/\(name).jsonl")
             results.append(result)
         }
+        if let modelDirectory { results.append(try await score(with: try PipelineModel.load(directory: modelDirectory))) }
         return results
+    }
+
+    /// Step 7: scores the joined stream; each micro-batch's rows go to `predictions.jsonl` and
+    /// its per-state counts of predicted top-ups to `state_counts.jsonl`.
+    private func score(with model: PipelineModel) async throws -> StageResult {
+        let pipeline = TopUpPipeline(
+            customerSource: try SourceLocation.open(customerLocation), bureauSource: try SourceLocation.open(bureauLocation))
+        var predictions: [UInt8] = []
+        var stateCounts: [UInt8] = []
+        var rows = 0
+        let sink = ForeachBatchSink(name: "state_counts") { batchId, batch in
+            let published = try TopUpTargeting.predictions(scored: batch)
+            JSONLinesEncoder.encode(published, into: &predictions)
+            rows += batch.rowCount
+            if let counts = try TopUpTargeting.stateCounts(batchId: batchId, scored: batch) {
+                JSONLinesEncoder.encode(counts, into: &stateCounts)
+            }
+        }
+        let configuration = StreamingQueryConfiguration(
+            name: "predictions", outputMode: .append, trigger: trigger, readLimit: readLimit,
+            quarantineDirectory: "\(outputDirectory)/quarantine/predictions")
+        let query = try StreamingQuery(try pipeline.scored(model: model), sink: sink, configuration: configuration)
+        query.progressHandler = { log($0.summary) }
+        try await query.run()
+        try FileSystem.writeAtomically(predictions, to: "\(outputDirectory)/predictions.jsonl")
+        try FileSystem.writeAtomically(stateCounts, to: "\(outputDirectory)/state_counts.jsonl")
+        log("predictions: \(rows) rows scored by \(model.uid) -> \(outputDirectory)/predictions.jsonl, state_counts.jsonl")
+        return StageResult(name: "predictions", rows: rows, batches: Int(query.nextBatchId),
+                           quarantinedMessages: query.quarantine.count, lateRowsDropped: 0)
     }
 }
