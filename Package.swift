@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "MachineLearning",
             dependencies: ["Columnar", "Parquet", "Expressions", "StreamOperators", "StreamPlan"],
-            exclude: ["FORMAT.md"],
+            exclude: ["FORMAT.md", "README.md"],
             swiftSettings: strictSettings),
         // The application.
         .target(
