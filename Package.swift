@@ -40,7 +40,7 @@ let package = Package(
             name: "StreamTesting",
             dependencies: ["Columnar", "Connectors", "StreamOperators", "StreamPlan", "StreamExecution"],
             swiftSettings: strictSettings),
-        // C libraries: module maps only; the Swift wrappers live in Compression.
+        // C libraries: module maps only; the Swift wrappers live in Compression and KafkaClient.
         .systemLibrary(
             name: "CSnappy", path: "Sources/CSnappy", pkgConfig: "snappy",
             providers: [.apt(["libsnappy-dev"])]),
@@ -50,6 +50,11 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CRdKafka", path: "Sources/CRdKafka", pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]),
+        // Wrappers: safe Swift over a C library; the unsafe ring stays internal.
+        .target(name: "KafkaClient", dependencies: ["CRdKafka"], swiftSettings: strictSettings),
         .target(
             name: "Compression",
             dependencies: ["CSnappy", "CZstd", "CZlib"],
@@ -76,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "s360",
             dependencies: [
-                "Columnar", "Connectors", "StreamExecution", "Customer360",
+                "Columnar", "Connectors", "StreamExecution", "Customer360", "KafkaClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -99,6 +104,7 @@ let package = Package(
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar", "Compression"]),
         .testTarget(name: "MachineLearningTests", dependencies: ["MachineLearning", "Columnar", "JSONIngest"]),
+        .testTarget(name: "KafkaClientTests", dependencies: ["KafkaClient"]),
         // Benchmarks: swift run -c release ParquetBenchmark
         .executableTarget(
             name: "ParquetBenchmark",

@@ -10,8 +10,14 @@ DEB_PACKAGES=(
   libsnappy-dev libzstd-dev zlib1g-dev
   libsqlite3-dev
 )
-# Python packages used as independent oracles in tests.
-PIP_PACKAGES=(pyarrow duckdb)
+# Python packages used as independent oracles in tests, as "pip-spec" or "pip-spec:import-name"
+# when the module's name differs from the distribution's (kafka-python installs `kafka`).
+# kafka-python stays on 2.3.x: 3.0 asks for ApiVersions v4, which librdkafka 2.0.2's mock cluster lacks.
+PIP_PACKAGES=(
+  pyarrow
+  duckdb
+  "kafka-python==2.3.*:kafka"
+)
 
 missing=()
 for pkg in "${DEB_PACKAGES[@]}"; do
@@ -25,8 +31,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-for spec in "${PIP_PACKAGES[@]}"; do
-  module="${spec%%=*}"; module="${module%%[<>]*}"
-  python3 -c "import ${module//-/_}" 2>/dev/null || pip install -q "$spec"
+for entry in "${PIP_PACKAGES[@]}"; do
+  spec="${entry%%:*}"
+  if [ "$entry" != "$spec" ]; then
+    module="${entry#*:}"
+  else
+    module="${spec%%[=<>~!]*}"; module="${module//-/_}"
+  fi
+  if ! python3 -c "import ${module}" 2>/dev/null; then
+    echo "install-deps: pip installing ${spec}"
+    python3 -m pip install -q "$spec"
+  fi
 done
 echo "install-deps: system packages ready"
