@@ -36,6 +36,14 @@ final class DeliveryTracker: Sendable {
         state.withLock { $0.failures.append(failure) }
     }
 
+    /// Returns and resets the failures only, keeping the delivered count.
+    func takeFailures() -> [KafkaDeliveryFailure] {
+        state.withLock { state in
+            defer { state.failures = [] }
+            return state.failures
+        }
+    }
+
     /// Returns and resets what was reported since the previous call.
     func take() -> (delivered: Int, failures: [KafkaDeliveryFailure]) {
         state.withLock { state in
