@@ -109,6 +109,19 @@ import Testing
         }
     }
 
+    @Test func oversizedValueIsRefusedWithTheLimitNamed() throws {
+        var configuration = KafkaConfiguration(bootstrapServers: "127.0.0.1:1")
+        configuration.maxMessageBytes = 100_000
+        let producer = try KafkaProducer(configuration: configuration)
+        let record = KafkaProducerRecord(topic: "big", partition: 0, key: nil, value: [UInt8](repeating: 0, count: 200_000))
+        #expect {
+            try producer.send(record)
+        } throws: { error in
+            guard case .produceFailed(let code, "big", 0, 200_000) = error as? KafkaError else { return false }
+            return code == .messageSizeTooLarge && "\(error)".contains("message.max.bytes")
+        }
+    }
+
     @Test func badPropertyIsNamedInTheError() {
         var configuration = KafkaConfiguration(bootstrapServers: "127.0.0.1:1")
         configuration.properties["no.such.property"] = "1"

@@ -41,12 +41,13 @@ final class RdKafkaQueue: @unchecked Sendable {
         }
         messages.reserveCapacity(count)
         var error: KafkaError? = nil
+        var topicNames = TopicNameCache()
         for index in 0..<count {
             guard let message = pending[index] else { continue }
             defer { rd_kafka_message_destroy(message) }
             let err = message.pointee.err
             if err == RD_KAFKA_RESP_ERR_NO_ERROR {
-                if error == nil { messages.append(Self.convert(message)) }
+                if error == nil { messages.append(Self.convert(message, topicNames: &topicNames)) }
             } else if err != RD_KAFKA_RESP_ERR__PARTITION_EOF, error == nil {
                 let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) }
                 error = .consumeFailed(
@@ -57,7 +58,9 @@ final class RdKafkaQueue: @unchecked Sendable {
         return (messages, error)
     }
 
-    private static func convert(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaMessage {
+    private static func convert(
+        _ message: UnsafeMutablePointer<rd_kafka_message_t>, topicNames: inout TopicNameCache
+    ) -> KafkaMessage {
         let m = message.pointee
         var type = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
         let timestamp = rd_kafka_message_timestamp(message, &type)
@@ -68,7 +71,7 @@ final class RdKafkaQueue: @unchecked Sendable {
             default: .notAvailable
             }
         return KafkaMessage(
-            topic: m.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "",
+            topic: topicNames.name(of: m.rkt),
             partition: m.partition, offset: m.offset,
             key: m.key.map { Array(UnsafeRawBufferPointer(start: $0, count: m.key_len)) },
             value: m.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: m.len)) },
@@ -93,5 +96,18 @@ final class RdKafkaQueue: @unchecked Sendable {
                 KafkaHeader(name: String(cString: name), value: value.map { Array(UnsafeRawBufferPointer(start: $0, count: size)) }))
         }
         return result
+    }
+}
+
+/// Remembers the last topic handle's name: a batch usually holds runs of one partition.
+private struct TopicNameCache {
+    private var last: (handle: OpaquePointer, name: String)? = nil
+
+    mutating func name(of handle: OpaquePointer?) -> String {
+        guard let handle else { return "" }
+        if let last, last.handle == handle { return last.name }
+        let name = String(cString: rd_kafka_topic_name(handle))
+        last = (handle, name)
+        return name
     }
 }
