@@ -11,6 +11,8 @@ import Synchronization
 /// metadata calls block their caller for up to `timeout`; keep timeouts short on Swift's
 /// cooperative pool, or use the `async` overloads, which run on the consumer's dedicated thread.
 /// Poll from one task at a time: messages of a partition come back in offset order.
+/// Releasing the last reference destroys the librdkafka handle, which joins librdkafka's threads
+/// (usually milliseconds, up to about a second); do it at shutdown, not per batch.
 ///
 /// ```swift
 /// let consumer = try KafkaConsumer(configuration: .init(bootstrapServers: servers))

@@ -13,6 +13,8 @@ import Synchronization
 /// in 10 ms steps until there is room or `messageTimeout` passes); the synchronous
 /// ``flush(timeout:)`` blocks its caller for up to `timeout`. From async code use the `async`
 /// overload, which runs the wait on a dedicated thread instead of Swift's cooperative pool.
+/// Releasing the last reference destroys the librdkafka handle, which joins librdkafka's threads
+/// (usually milliseconds, up to about a second); do it at shutdown, not per batch.
 ///
 /// ```swift
 /// let producer = try KafkaProducer(configuration: .init(bootstrapServers: servers))

@@ -24,9 +24,9 @@ enum ExternalTool {
     }
 
     /// The python3 executable with kafka-python importable, or a recorded failure naming the fix.
-    static func kafkaPython() throws -> String {
+    static func kafkaPython() async throws -> String {
         let python = try #require(path(of: "python3"), "python3 is not installed")
-        let probe = try run(python, ["-c", "import kafka; print(kafka.__version__)"])
+        let probe = try await run(python, ["-c", "import kafka; print(kafka.__version__)"])
         try #require(
             probe.status == 0,
             "kafka-python is not importable (\(probe.stderr.suffix(200))): run `make deps` (pip install 'kafka-python==2.3.*')")
@@ -34,29 +34,48 @@ enum ExternalTool {
     }
 
     /// Runs a program under `timeout` (coreutils) so a hung client fails the test instead of hanging it.
-    static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, limitSeconds: Int = 30) throws -> Output {
+    ///
+    /// Output goes to temporary files and the wait is a termination handler, so no thread of
+    /// Swift's cooperative pool blocks while the tool runs.
+    static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, limitSeconds: Int = 30) async throws -> Output {
+        let files = FileManager.default
+        let base = files.temporaryDirectory.appendingPathComponent("s360-tool-\(UUID().uuidString)")
+        let outURL = base.appendingPathExtension("out")
+        let errURL = base.appendingPathExtension("err")
+        _ = files.createFile(atPath: outURL.path, contents: nil)
+        _ = files.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? files.removeItem(at: outURL)
+            try? files.removeItem(at: errURL)
+        }
+        let outHandle = try FileHandle(forWritingTo: outURL)
+        let errHandle = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? outHandle.close()
+            try? errHandle.close()
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         process.arguments = [String(limitSeconds), executable] + arguments
-        // stderr goes to a file so neither pipe can fill up and block the child.
-        let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("s360-tool-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errorURL) }
-        let errorHandle = try FileHandle(forWritingTo: errorURL)
-        defer { try? errorHandle.close() }
-        let out = Pipe()
+        process.standardOutput = outHandle
+        process.standardError = errHandle
         let input = Pipe()
-        process.standardOutput = out
-        process.standardError = errorHandle
         process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outputData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errorData = (try? Data(contentsOf: errorURL)) ?? Data()
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+                return
+            }
+            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+            try? input.fileHandleForWriting.close()
+        }
         return Output(
-            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-            stderr: String(decoding: errorData, as: UTF8.self))
+            status: status,
+            stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
+            stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
     }
 }

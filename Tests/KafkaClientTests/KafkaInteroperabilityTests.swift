@@ -7,7 +7,7 @@ import Testing
 /// The mock cluster runs in this test process; the other client connects to its loopback ports.
 @Suite struct KafkaInteroperabilityTests {
     /// Sends three keyed messages with headers to partition 0 and waits for their delivery.
-    private func produceWithStream360(_ cluster: KafkaMockCluster, topic: String) throws {
+    private func produceWithStream360(_ cluster: KafkaMockCluster, topic: String) async throws {
         let producer = try KafkaProducer(configuration: .init(bootstrapServers: cluster.bootstrapServers))
         for i in 0..<3 {
             try producer.send(
@@ -15,14 +15,14 @@ import Testing
                     topic: topic, partition: 0, key: "key-\(i)", value: #"{"ID":\#(i)}"#,
                     headers: [KafkaHeader(name: "source", string: "s360"), KafkaHeader(name: "n", string: "\(i)")]))
         }
-        #expect(try producer.flush(timeout: .seconds(10)).delivered == 3)
+        #expect(try await producer.flush(timeout: .seconds(10)).delivered == 3)
     }
 
-    @Test func kcatReadsWhatStream360Produced() throws {
+    @Test func kcatReadsWhatStream360Produced() async throws {
         let kcat = try ExternalTool.kcat()
         let cluster = try KafkaTestSupport.cluster(["interop": 1])
-        try produceWithStream360(cluster, topic: "interop")
-        let output = try ExternalTool.run(
+        try await produceWithStream360(cluster, topic: "interop")
+        let output = try await ExternalTool.run(
             kcat, ["-C", "-b", cluster.bootstrapServers, "-t", "interop", "-o", "beginning", "-e", "-q",
                    "-f", "%k|%s|%h|%p|%o\\n"])
         #expect(output.status == 0, "kcat failed: \(output.stderr)")
@@ -30,25 +30,25 @@ import Testing
         #expect(lines == (0..<3).map { #"key-\#($0)|{"ID":\#($0)}|source=s360,n=\#($0)|0|\#($0)"# })
     }
 
-    @Test func kafkaPythonReadsWhatStream360Produced() throws {
-        let python = try ExternalTool.kafkaPython()
+    @Test func kafkaPythonReadsWhatStream360Produced() async throws {
+        let python = try await ExternalTool.kafkaPython()
         let cluster = try KafkaTestSupport.cluster(["interop": 1])
-        try produceWithStream360(cluster, topic: "interop")
-        let output = try ExternalTool.run(python, ["-c", Self.pythonConsumer, cluster.bootstrapServers, "interop", "3"])
+        try await produceWithStream360(cluster, topic: "interop")
+        let output = try await ExternalTool.run(python, ["-c", Self.pythonConsumer, cluster.bootstrapServers, "interop", "3"])
         #expect(output.status == 0, "kafka-python failed: \(output.stderr.suffix(2000))")
         let lines = output.stdout.split(separator: "\n").map(String.init)
         #expect(lines == (0..<3).map { #"key-\#($0)|{"ID":\#($0)}|source=s360,n=\#($0)|0|\#($0)"# })
     }
 
-    @Test func stream360ReadsWhatKcatProduced() throws {
+    @Test func stream360ReadsWhatKcatProduced() async throws {
         let kcat = try ExternalTool.kcat()
         let cluster = try KafkaTestSupport.cluster(["interop": 1])
-        let output = try ExternalTool.run(
+        let output = try await ExternalTool.run(
             kcat, ["-P", "-b", cluster.bootstrapServers, "-t", "interop", "-p", "0", "-K", ":", "-H", "source=kcat"],
             stdin: "a:first\nb:second\n")
         #expect(output.status == 0, "kcat failed: \(output.stderr)")
         let consumer = try KafkaTestSupport.consumer(cluster, topic: "interop", partitions: 1)
-        let messages = try KafkaTestSupport.poll(consumer, count: 2)
+        let messages = try await KafkaTestSupport.poll(consumer, count: 2)
         #expect(messages.map(\.keyString) == ["a", "b"])
         #expect(messages.map(\.valueString) == ["first", "second"])
         #expect(messages.map(\.offset) == [0, 1])
@@ -56,13 +56,13 @@ import Testing
         #expect(messages.allSatisfy { $0.timestampType == .createTime && ($0.timestamp ?? 0) > 1_600_000_000_000 })
     }
 
-    @Test func stream360ReadsWhatKafkaPythonProduced() throws {
-        let python = try ExternalTool.kafkaPython()
+    @Test func stream360ReadsWhatKafkaPythonProduced() async throws {
+        let python = try await ExternalTool.kafkaPython()
         let cluster = try KafkaTestSupport.cluster(["interop": 2])
-        let output = try ExternalTool.run(python, ["-c", Self.pythonProducer, cluster.bootstrapServers, "interop"])
+        let output = try await ExternalTool.run(python, ["-c", Self.pythonProducer, cluster.bootstrapServers, "interop"])
         #expect(output.status == 0, "kafka-python failed: \(output.stderr.suffix(2000))")
         let consumer = try KafkaTestSupport.consumer(cluster, topic: "interop", partitions: 2)
-        let messages = try KafkaTestSupport.poll(consumer, count: 3).sorted { $0.keyString ?? "" < $1.keyString ?? "" }
+        let messages = try await KafkaTestSupport.poll(consumer, count: 3).sorted { $0.keyString ?? "" < $1.keyString ?? "" }
         #expect(messages.map(\.keyString) == ["p0", "p1", "p2"])
         #expect(messages.map(\.valueString) == [#"{"ID":0}"#, #"{"ID":1}"#, #"{"ID":2}"#])
         #expect(messages.map(\.partition) == [1, 1, 1])

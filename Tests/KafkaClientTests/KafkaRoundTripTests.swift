@@ -2,7 +2,7 @@ import KafkaClient
 import Testing
 
 @Suite struct KafkaRoundTripTests {
-    @Test func producedMessagesComeBackWithKeysValuesHeadersOffsetsAndTimestamps() throws {
+    @Test func producedMessagesComeBackWithKeysValuesHeadersOffsetsAndTimestamps() async throws {
         let cluster = try KafkaTestSupport.cluster(["events": 3])
         let producer = try KafkaProducer(configuration: .init(bootstrapServers: cluster.bootstrapServers))
         for i in 0..<30 {
@@ -14,11 +14,11 @@ import Testing
         }
         try producer.send(KafkaProducerRecord(topic: "events", partition: 0, key: nil, value: nil))
         try producer.send(KafkaProducerRecord(topic: "events", partition: 0, key: [], value: []))
-        let summary = try producer.flush(timeout: .seconds(10))
+        let summary = try await producer.flush(timeout: .seconds(10))
         #expect(summary.delivered == 32)
 
         let consumer = try KafkaTestSupport.consumer(cluster, topic: "events", partitions: 3)
-        let messages = try KafkaTestSupport.poll(consumer, count: 32)
+        let messages = try await KafkaTestSupport.poll(consumer, count: 32)
         #expect(messages.count == 32)
         let byKey = Dictionary(grouping: messages.filter { ($0.key?.count ?? 0) > 0 }, by: { $0.keyString ?? "" })
         for i in 0..<30 {
@@ -38,39 +38,39 @@ import Testing
         #expect(empty.key == [] && empty.value == [])
     }
 
-    @Test func assignStartsAtTheGivenOffsetAndWatermarksBoundThePartition() throws {
+    @Test func assignStartsAtTheGivenOffsetAndWatermarksBoundThePartition() async throws {
         let cluster = try KafkaTestSupport.cluster(["t": 2])
         let producer = try KafkaProducer(configuration: .init(bootstrapServers: cluster.bootstrapServers))
         for i in 0..<10 {
             try producer.send(KafkaProducerRecord(topic: "t", partition: 1, key: "k", value: "\(i)"))
         }
-        try producer.flush(timeout: .seconds(10))
+        try await producer.flush(timeout: .seconds(10))
 
         let consumer = try KafkaConsumer(configuration: .init(bootstrapServers: cluster.bootstrapServers))
-        #expect(try consumer.watermarks(of: .init(topic: "t", partition: 1)) == KafkaWatermarks(low: 0, high: 10))
-        #expect(try consumer.watermarks(of: .init(topic: "t", partition: 0)) == KafkaWatermarks(low: 0, high: 0))
-        #expect(try consumer.partitions(of: "t") == [0, 1])
+        #expect(try await consumer.watermarks(of: .init(topic: "t", partition: 1)) == KafkaWatermarks(low: 0, high: 10))
+        #expect(try await consumer.watermarks(of: .init(topic: "t", partition: 0)) == KafkaWatermarks(low: 0, high: 0))
+        #expect(try await consumer.partitions(of: "t") == [0, 1])
         #expect(throws: KafkaError.unknownTopic("absent")) { try consumer.partitions(of: "absent") }
 
         try consumer.assign([KafkaTopicPartition(topic: "t", partition: 1): .exact(7)])
         #expect(try consumer.assignment() == [KafkaTopicPartition(topic: "t", partition: 1)])
-        let messages = try KafkaTestSupport.poll(consumer, count: 3)
+        let messages = try await KafkaTestSupport.poll(consumer, count: 3)
         #expect(messages.map(\.offset) == [7, 8, 9])
         #expect(messages.map(\.valueString) == ["7", "8", "9"])
-        #expect(try consumer.poll(timeout: .milliseconds(50)).isEmpty)
+        #expect(try await consumer.poll(timeout: .milliseconds(50)).isEmpty)
     }
 
-    @Test func sendingToAMissingPartitionFailsWithATypedError() throws {
+    @Test func sendingToAMissingPartitionFailsWithATypedError() async throws {
         let cluster = try KafkaTestSupport.cluster(["one": 1])
         var configuration = KafkaConfiguration(bootstrapServers: cluster.bootstrapServers)
         configuration.messageTimeout = .seconds(5)
         let producer = try KafkaProducer(configuration: configuration)
         try producer.send(KafkaProducerRecord(topic: "one", partition: 0, key: "ok", value: "fine"))
-        try producer.flush(timeout: .seconds(10))
+        try await producer.flush(timeout: .seconds(10))
         // The partition count is now known: librdkafka either refuses at once or fails the delivery.
         do {
             try producer.send(KafkaProducerRecord(topic: "one", partition: 5, key: "bad", value: "x"))
-            try producer.flush(timeout: .seconds(10))
+            try await producer.flush(timeout: .seconds(10))
             Issue.record("a message to partition 5 of a one-partition topic was accepted")
         } catch {
             // (A `catch .case(...)` pattern here crashes the Swift 6.3.1 compiler: match in a switch.)

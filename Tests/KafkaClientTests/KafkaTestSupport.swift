@@ -23,12 +23,12 @@ enum KafkaTestSupport {
         return consumer
     }
 
-    /// Polls until `count` messages arrived or `limit` passed, and returns them.
-    static func poll(_ consumer: KafkaConsumer, count: Int, limit: Duration = .seconds(10)) throws -> [KafkaMessage] {
+    /// Polls (on the consumer's own thread) until `count` messages arrived or `limit` passed.
+    static func poll(_ consumer: KafkaConsumer, count: Int, limit: Duration = .seconds(10)) async throws -> [KafkaMessage] {
         var messages: [KafkaMessage] = []
         let deadline = ContinuousClock.now.advanced(by: limit)
         while messages.count < count && ContinuousClock.now < deadline {
-            messages += try consumer.poll(maxMessages: count - messages.count, timeout: .milliseconds(50))
+            messages += try await consumer.poll(maxMessages: count - messages.count, timeout: .milliseconds(50))
         }
         return messages
     }
