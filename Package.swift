@@ -54,7 +54,7 @@ let package = Package(
             name: "CRdKafka", path: "Sources/CRdKafka", pkgConfig: "rdkafka",
             providers: [.apt(["librdkafka-dev"])]),
         // Wrappers: safe Swift over a C library; the unsafe ring stays internal.
-        .target(name: "KafkaClient", dependencies: ["CRdKafka"], swiftSettings: strictSettings),
+        .target(name: "KafkaClient", dependencies: ["CRdKafka"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "Compression",
             dependencies: ["CSnappy", "CZstd", "CZlib"],
