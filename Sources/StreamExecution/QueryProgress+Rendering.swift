@@ -1,4 +1,5 @@
 import Columnar
+import Connectors
 import StreamOperators
 
 extension QueryProgress {
@@ -51,16 +52,8 @@ extension QueryProgress {
     }
 
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case _ where scalar.value < 0x20: out += "\\u00" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var bytes: [UInt8] = []
+        JSONLinesEncoder.appendString(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -30,6 +30,11 @@ import Testing
         #expect(quotient.scalars == [.double(10), .null, .null, .double(10)])
         let byZero = try evaluator.evaluate(col("A") / lit(Int32(0)), on: batch)
         #expect(byZero.scalars.allSatisfy { $0.isNull })
+        // Only division and remainder null out a zero right operand.
+        #expect(try evaluator.evaluate(col("A") + lit(Int32(0)), on: batch).scalars == [.int(1), .null, .int(3), .int(4)])
+        #expect(try evaluator.evaluate(col("b") * lit(Int64(0)), on: batch).scalars == [.long(0), .long(0), .null, .long(0)])
+        #expect(try evaluator.evaluate(.arithmetic(.remainder, col("A"), lit(Int32(-1))), on: batch).scalars
+            == [.int(0), .null, .int(0), .int(0)])
     }
 
     @Test func comparisonsAndThreeValuedLogic() throws {

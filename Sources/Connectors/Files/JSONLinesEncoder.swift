@@ -76,7 +76,8 @@ public enum JSONLinesEncoder {
         return value.description
     }
 
-    static func appendString(_ string: String, to out: inout [UInt8]) {
+    /// Appends `string` as a quoted, escaped JSON string.
+    public static func appendString(_ string: String, to out: inout [UInt8]) {
         var copy = string
         copy.withUTF8 { appendString($0, to: &out) }
     }

@@ -2,66 +2,57 @@ import Columnar
 
 /// Element-wise arithmetic on numeric columns, after widening both sides to the result type.
 ///
-/// Integer overflow wraps (Spark's non-ANSI behaviour); division by zero gives null, as in Spark.
+/// Integer overflow wraps (Spark's non-ANSI behaviour); division or remainder by zero gives
+/// null, as in Spark.
 enum ArithmeticKernel {
     static func apply(_ op: ArithmeticOperator, _ l: Column, _ r: Column, resultType: DataType) throws(ExpressionError) -> Column {
         let work: DataType = op == .divide ? .double : resultType
         let lw = CastKernel.cast(l, to: work)
         let rw = CastKernel.cast(r, to: work)
-        var validity = Validity.intersect(lw.validity, rw.validity)
-        let count = l.count
+        let validity = Validity.intersect(lw.validity, rw.validity)
+        let dividing = op == .divide || op == .remainder
         switch work {
         case .double:
-            let a = lw.doubleValues, b = rw.doubleValues
-            var out = [Double](repeating: 0, count: count)
-            var zeroDivisors: [Int] = []
-            for i in 0..<count {
+            let (values, zeros) = compute(lw.doubleValues, rw.doubleValues, isZero: { dividing && $0 == 0 }) { a, b in
                 switch op {
-                case .add: out[i] = a[i] + b[i]
-                case .subtract: out[i] = a[i] - b[i]
-                case .multiply: out[i] = a[i] * b[i]
-                case .divide, .remainder:
-                    if b[i] == 0 {
-                        zeroDivisors.append(i)
-                    } else {
-                        out[i] = op == .divide ? a[i] / b[i] : a[i].truncatingRemainder(dividingBy: b[i])
-                    }
+                case .add: a + b
+                case .subtract: a - b
+                case .multiply: a * b
+                case .divide: a / b
+                case .remainder: a.truncatingRemainder(dividingBy: b)
                 }
             }
-            validity = nullOut(zeroDivisors, validity, count: count)
-            return Column(type: .double, count: count, validity: validity, storage: .float64(out))
+            return Column(type: .double, count: l.count, validity: nullOut(zeros, validity, count: l.count), storage: .float64(values))
         case .long:
-            let a = lw.int64Values, b = rw.int64Values
-            var out = [Int64](repeating: 0, count: count)
-            var zeroDivisors: [Int] = []
-            for i in 0..<count {
-                switch op {
-                case .add: out[i] = a[i] &+ b[i]
-                case .subtract: out[i] = a[i] &- b[i]
-                case .multiply: out[i] = a[i] &* b[i]
-                case .divide, .remainder:
-                    if b[i] == 0 { zeroDivisors.append(i) } else { out[i] = a[i] % b[i] }
-                }
-            }
-            validity = nullOut(zeroDivisors, validity, count: count)
-            return Column(type: .long, count: count, validity: validity, storage: .int64(out))
+            let (values, zeros) = compute(lw.int64Values, rw.int64Values, isZero: { dividing && $0 == 0 }) { integerResult(op, $0, $1) }
+            return Column(type: .long, count: l.count, validity: nullOut(zeros, validity, count: l.count), storage: .int64(values))
         case .int:
-            let a = lw.int32Values, b = rw.int32Values
-            var out = [Int32](repeating: 0, count: count)
-            var zeroDivisors: [Int] = []
-            for i in 0..<count {
-                switch op {
-                case .add: out[i] = a[i] &+ b[i]
-                case .subtract: out[i] = a[i] &- b[i]
-                case .multiply: out[i] = a[i] &* b[i]
-                case .divide, .remainder:
-                    if b[i] == 0 { zeroDivisors.append(i) } else { out[i] = a[i] % b[i] }
-                }
-            }
-            validity = nullOut(zeroDivisors, validity, count: count)
-            return Column(type: .int, count: count, validity: validity, storage: .int32(out))
+            let (values, zeros) = compute(lw.int32Values, rw.int32Values, isZero: { dividing && $0 == 0 }) { integerResult(op, $0, $1) }
+            return Column(type: .int, count: l.count, validity: nullOut(zeros, validity, count: l.count), storage: .int32(values))
         default:
             throw .typeMismatch(expression: "\(op.rawValue)", detail: "arithmetic on \(work)")
+        }
+    }
+
+    /// Applies `operation` row by row, listing the rows `isZero` flags (zero divisors) for nulling.
+    private static func compute<T>(
+        _ a: [T], _ b: [T], isZero: (T) -> Bool, _ operation: (T, T) -> T
+    ) -> (values: [T], zeroDivisors: [Int]) {
+        var zeros: [Int] = []
+        let values = (0..<a.count).map { i in
+            if isZero(b[i]) { zeros.append(i) }
+            return operation(a[i], b[i])
+        }
+        return (values, zeros)
+    }
+
+    private static func integerResult<T: FixedWidthInteger>(_ op: ArithmeticOperator, _ a: T, _ b: T) -> T {
+        switch op {
+        case .add: a &+ b
+        case .subtract: a &- b
+        case .multiply: a &* b
+        case .divide: b == 0 ? 0 : (b == -1 ? 0 &- a : a / b)
+        case .remainder: b == 0 || b == -1 ? 0 : a % b
         }
     }
 

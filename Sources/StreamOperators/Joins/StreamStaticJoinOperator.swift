@@ -48,7 +48,7 @@ public final class StreamStaticJoinOperator: PhysicalOperator {
 
     private func buildIndex() throws(OperatorError) {
         index = [:]
-        for (row, key) in try encodedKeys(table, tableKeys).enumerated() {
+        for (row, key) in try JoinKeys.encode(table, tableKeys, evaluator: evaluator).enumerated() {
             if let key { index[key, default: []].append(row) }
         }
     }
@@ -57,7 +57,7 @@ public final class StreamStaticJoinOperator: PhysicalOperator {
         let input = try stream.execute(context)
         var streamRows: [Int] = []
         var tableRows: [Int?] = []
-        for (row, key) in try encodedKeys(input, streamKeys).enumerated() {
+        for (row, key) in try JoinKeys.encode(input, streamKeys, evaluator: evaluator).enumerated() {
             let matches = key.flatMap { index[$0] } ?? []
             if matches.isEmpty {
                 if joinType == .leftOuter {
@@ -81,19 +81,5 @@ public final class StreamStaticJoinOperator: PhysicalOperator {
             tableColumns.append(builder.finish())
         }
         return RecordBatch(trusted: outputSchema, columns: streamColumns + tableColumns, rowCount: streamRows.count)
-    }
-
-    private func encodedKeys(_ batch: RecordBatch, _ expressions: [Expression]) throws(OperatorError) -> [[UInt8]?] {
-        var columns: [Column] = []
-        for expression in expressions {
-            do {
-                columns.append(try evaluator.evaluate(expression, on: batch))
-            } catch {
-                throw .expression(error, operator: "join")
-            }
-        }
-        let normalized = StreamStreamJoinOperator.normalizeKeyTypes(columns)
-        let keys = GroupKeyEncoder(columns: normalized).encodeAll(rowCount: batch.rowCount)
-        return (0..<batch.rowCount).map { keys.hasNull[$0] ? nil : keys.key($0) }
     }
 }

@@ -60,8 +60,8 @@ public final class StreamStreamJoinOperator: PhysicalOperator {
     public func execute(_ context: BatchContext) throws -> RecordBatch {
         let newLeft = try left.execute(context)
         let newRight = try right.execute(context)
-        let leftKeyBytes = try keys(of: newLeft, leftKeys)
-        let rightKeyBytes = try keys(of: newRight, rightKeys)
+        let leftKeyBytes = try JoinKeys.encode(newLeft, leftKeys, evaluator: evaluator)
+        let rightKeyBytes = try JoinKeys.encode(newRight, rightKeys, evaluator: evaluator)
 
         // Candidate pairs, as (batch, row) references on each side.
         var pairs = CandidatePairs()
@@ -125,26 +125,6 @@ public final class StreamStreamJoinOperator: PhysicalOperator {
         progress.memoryUsedBytes = leftBuffer.approximateBytes + rightBuffer.approximateBytes
         stateProgress = progress
         return output
-    }
-
-    /// The join key bytes of every row (nil when a key column is null: it matches nothing).
-    private func keys(of batch: RecordBatch, _ expressions: [Expression]) throws -> [[UInt8]?] {
-        var columns: [Column] = []
-        for expression in expressions {
-            do {
-                columns.append(try evaluator.evaluate(expression, on: batch))
-            } catch {
-                throw OperatorError.expression(error, operator: "join")
-            }
-        }
-        let normalized = Self.normalizeKeyTypes(columns)
-        let keys = GroupKeyEncoder(columns: normalized).encodeAll(rowCount: batch.rowCount)
-        return (0..<batch.rowCount).map { keys.hasNull[$0] ? nil : keys.key($0) }
-    }
-
-    /// Integral keys compare as longs so that an int key matches a bigint key of equal value.
-    static func normalizeKeyTypes(_ columns: [Column]) -> [Column] {
-        columns.map { $0.type == .int ? CastKernel.cast($0, to: .long) : $0 }
     }
 
     private func deadlines(_ batch: RecordBatch, _ rows: [Int], _ rules: [EvictionRule]) throws -> [Int64] {
