@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "JSONIngest", dependencies: ["Columnar"], swiftSettings: strictSettings),
         .target(name: "StreamState", dependencies: ["Columnar"], exclude: ["FORMAT.md"], swiftSettings: strictSettings),
         .target(name: "Connectors", dependencies: ["Columnar"], swiftSettings: strictSettings),
+        .target(name: "Checkpointing", dependencies: ["Columnar", "Connectors"], exclude: ["FORMAT.md"], swiftSettings: strictSettings),
         .target(
             name: "StreamOperators",
             dependencies: ["Columnar", "Expressions", "JSONIngest", "StreamState"],

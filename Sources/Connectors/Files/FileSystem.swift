@@ -53,7 +53,7 @@ public enum FileSystem {
             throw .io(path: temporary, operation: "fsync", errno: code)
         }
         close(fd)
-        guard rename(temporary, path) == 0 else { throw .io(path: path, operation: "rename", errno: errno) }
+        guard posixRename(temporary, path) == 0 else { throw .io(path: path, operation: "rename", errno: errno) }
     }
 
     /// Creates `path` and its parents when missing.
