@@ -8,12 +8,16 @@ public enum OperatorError: Error, Sendable, CustomStringConvertible {
     case columnar(ColumnarError, operator: String)
     /// An operator was given input it cannot process.
     case invalidInput(operator: String, detail: String)
+    /// A state snapshot could not be restored: damaged, of a newer version, or written by a
+    /// differently configured operator.
+    case corruptSnapshot(operator: String, detail: String)
 
     public var description: String {
         switch self {
         case .expression(let error, let op): "\(op): \(error)"
         case .columnar(let error, let op): "\(op): \(error)"
         case .invalidInput(let op, let detail): "\(op): \(detail)"
+        case .corruptSnapshot(let op, let detail): "\(op): cannot restore its state snapshot: \(detail)"
         }
     }
 }

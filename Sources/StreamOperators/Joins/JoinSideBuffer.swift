@@ -17,10 +17,10 @@ final class JoinSideBuffer {
         var key: [UInt8]?
     }
 
-    private(set) var chunks: [RecordBatch] = []
-    private(set) var entries: [Entry] = []
-    private var index: [[UInt8]: [Int]] = [:]
-    private(set) var liveCount = 0
+    var chunks: [RecordBatch] = []
+    var entries: [Entry] = []
+    var index: [[UInt8]: [Int]] = [:]
+    var liveCount = 0
     let schema: Schema
 
     init(schema: Schema) {

@@ -9,7 +9,7 @@ public import Expressions
 /// Buffered rows are evicted with ``EvictionRule``s once the watermark proves that no future
 /// on-time row of the other side can match them; in a left outer join an evicted left row that
 /// never matched is emitted then, with nulls on the right. Output: left columns, then right.
-public final class StreamStreamJoinOperator: PhysicalOperator {
+public final class StreamStreamJoinOperator: StatefulOperator {
     public let left: any PhysicalOperator
     public let right: any PhysicalOperator
     public let joinType: JoinType
@@ -25,8 +25,8 @@ public final class StreamStreamJoinOperator: PhysicalOperator {
     private let rightKeys: [Expression]
     private let condition: Expression?
     private let evaluator: ExpressionEvaluator
-    private let leftBuffer: JoinSideBuffer
-    private let rightBuffer: JoinSideBuffer
+    let leftBuffer: JoinSideBuffer
+    let rightBuffer: JoinSideBuffer
 
     public init(
         left: any PhysicalOperator, right: any PhysicalOperator, leftKeys: [Expression], rightKeys: [Expression],

@@ -17,6 +17,12 @@ protocol Accumulator: AnyObject {
     func results(_ slots: [Int]) -> Column
     /// Bytes of state per slot, for progress reports.
     var bytesPerSlot: Int { get }
+    /// Drops every slot (before a restore).
+    func removeAll()
+    /// Appends slot `slot`'s state to a snapshot.
+    func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter)
+    /// Sets slot `slot` (already allocated with ``ensureCapacity(_:)``) from a snapshot.
+    func decodeSlot(_ slot: Int, from reader: inout StateSnapshotReader) throws(OperatorError)
 }
 
 enum Accumulators {

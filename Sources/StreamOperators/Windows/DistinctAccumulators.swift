@@ -21,6 +21,40 @@ final class ApproxDistinctAccumulator: Accumulator {
 
     func reset(_ slot: Int) { sketches.reset(slot) }
 
+    func removeAll() { sketches.removeAll() }
+
+    /// A tag (0 sparse, 1 dense), then the sparse entries (u32 count, u16 each) or the registers.
+    func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) {
+        switch sketches.contents(slot) {
+        case .sparse(let entries):
+            writer.write(UInt8(0))
+            writer.write(UInt32(entries.count))
+            for entry in entries { writer.bytes.append(UInt8(truncatingIfNeeded: entry)); writer.bytes.append(UInt8(entry >> 8)) }
+        case .dense(let registers):
+            writer.write(UInt8(1))
+            writer.write(registers)
+        }
+    }
+
+    func decodeSlot(_ slot: Int, from reader: inout StateSnapshotReader) throws(OperatorError) {
+        let contents: HyperLogLogSketchArray.SketchContents
+        switch try reader.uint8() {
+        case 0:
+            let count = Int(try reader.uint32())
+            guard count <= HyperLogLogSketchArray.sparseCapacity else { throw reader.corrupt("a sparse sketch with \(count) entries") }
+            var entries: [UInt16] = []
+            for _ in 0..<count { entries.append(UInt16(try reader.uint8()) | UInt16(try reader.uint8()) << 8) }
+            contents = .sparse(entries)
+        case 1: contents = .dense(try reader.byteString())
+        case let tag: throw reader.corrupt("unknown sketch tag \(tag)")
+        }
+        do {
+            try sketches.setContents(slot, contents)
+        } catch {
+            throw reader.corrupt("\(error)")
+        }
+    }
+
     func update(_ column: Column, rows: [Int], slots: [Int]) {
         // A local copy of the sketches keeps the loops free of exclusivity checks.
         var sketches = self.sketches
@@ -71,6 +105,20 @@ final class ExactDistinctAccumulator: Accumulator {
     }
 
     func reset(_ slot: Int) { sets[slot] = [] }
+
+    func removeAll() { sets = [] }
+
+    func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) {
+        writer.write(count: sets[slot].count)
+        for value in sets[slot] { writer.write(value) }
+    }
+
+    func decodeSlot(_ slot: Int, from reader: inout StateSnapshotReader) throws(OperatorError) {
+        let count = try reader.count(limit: reader.bytes.count)
+        var values = Set<Scalar>()
+        for _ in 0..<count { values.insert(try reader.scalar()) }
+        sets[slot] = values
+    }
 
     func update(_ column: Column, rows: [Int], slots: [Int]) {
         for (row, slot) in zip(rows, slots) where !column.isNull(row) {

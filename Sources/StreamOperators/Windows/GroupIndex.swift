@@ -47,6 +47,19 @@ struct GroupIndex {
         count += 1
     }
 
+    /// The key bytes of the group in `slot`.
+    func key(_ slot: Int) -> [UInt8] { keys[slot] }
+
+    /// Makes room for slots `0..<count`, so that ``insert(slot:start:key:hash:)`` may fill them in any order.
+    mutating func reserveSlots(_ count: Int) {
+        while next.count < count {
+            next.append(-1)
+            hashes.append(0)
+            starts.append(0)
+            keys.append([])
+        }
+    }
+
     /// Forgets the group in `slot`.
     mutating func remove(_ slot: Int) {
         let hash = hashes[slot]

@@ -29,6 +29,22 @@ final class SumAccumulator: Accumulator {
         if resultType == .double { doubles[slot] = 0 } else { longs[slot] = 0 }
     }
 
+    func removeAll() {
+        longs = []
+        doubles = []
+        seen = []
+    }
+
+    func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) {
+        writer.write(seen[slot])
+        if resultType == .double { writer.write(doubles[slot]) } else { writer.write(longs[slot]) }
+    }
+
+    func decodeSlot(_ slot: Int, from reader: inout StateSnapshotReader) throws(OperatorError) {
+        seen[slot] = try reader.bool()
+        if resultType == .double { doubles[slot] = try reader.double() } else { longs[slot] = try reader.int64() }
+    }
+
     func update(_ column: Column, rows: [Int], slots: [Int]) {
         let reader = NumericReader(column)
         for (row, slot) in zip(rows, slots) where !column.isNull(row) {
@@ -73,6 +89,14 @@ final class CountAccumulator: Accumulator {
 
     func reset(_ slot: Int) { counts[slot] = 0 }
 
+    func removeAll() { counts = [] }
+
+    func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) { writer.write(counts[slot]) }
+
+    func decodeSlot(_ slot: Int, from reader: inout StateSnapshotReader) throws(OperatorError) {
+        counts[slot] = try reader.int64()
+    }
+
     func update(_ column: Column, rows: [Int], slots: [Int]) {
         for (row, slot) in zip(rows, slots) where countNulls || !column.isNull(row) {
             counts[slot] += 1
@@ -101,6 +125,21 @@ final class AverageAccumulator: Accumulator {
     func reset(_ slot: Int) {
         sums[slot] = 0
         counts[slot] = 0
+    }
+
+    func removeAll() {
+        sums = []
+        counts = []
+    }
+
+    func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) {
+        writer.write(sums[slot])
+        writer.write(counts[slot])
+    }
+
+    func decodeSlot(_ slot: Int, from reader: inout StateSnapshotReader) throws(OperatorError) {
+        sums[slot] = try reader.double()
+        counts[slot] = try reader.int64()
     }
 
     func update(_ column: Column, rows: [Int], slots: [Int]) {

@@ -23,6 +23,14 @@ final class PickAccumulator: Accumulator {
 
     func reset(_ slot: Int) { values[slot] = .null }
 
+    func removeAll() { values = [] }
+
+    func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) { writer.write(values[slot]) }
+
+    func decodeSlot(_ slot: Int, from reader: inout StateSnapshotReader) throws(OperatorError) {
+        values[slot] = try reader.scalar()
+    }
+
     func update(_ column: Column, rows: [Int], slots: [Int]) {
         for (row, slot) in zip(rows, slots) where !column.isNull(row) {
             let value = column.scalar(at: row)

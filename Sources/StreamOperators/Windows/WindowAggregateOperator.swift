@@ -13,7 +13,7 @@ public import Columnar
 ///
 /// Output columns: `window` (struct of `start`, `end`) when windowed, the keys, then one
 /// column per aggregation. State is one slot per group; accumulators store slot-indexed arrays.
-public final class WindowAggregateOperator: PhysicalOperator {
+public final class WindowAggregateOperator: StatefulOperator {
     public let child: any PhysicalOperator
     public let window: TimeWindow?
     public let outputMode: OutputMode
@@ -24,14 +24,14 @@ public final class WindowAggregateOperator: PhysicalOperator {
     public private(set) var stateProgress: StateOperatorProgress?
 
     private let timeIndex: Int?
-    private let keyIndices: [Int]
+    let keyIndices: [Int]
     private let inputIndices: [Int]
-    private let accumulators: [any Accumulator]
-    private var groups = GroupIndex()
-    private var keyValues: [[Scalar]] = []
-    private var freeSlots: [Int] = []
-    private var liveSlots = Set<Int>()
-    private var slotsByWindow: [Int64: [Int]] = [:]
+    let accumulators: [any Accumulator]
+    var groups = GroupIndex()
+    var keyValues: [[Scalar]] = []
+    var freeSlots: [Int] = []
+    var liveSlots = Set<Int>()
+    var slotsByWindow: [Int64: [Int]] = [:]
 
     public init(
         child: any PhysicalOperator, window: TimeWindow?, keys: [String], aggregations: [Aggregation],
