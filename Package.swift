@@ -35,7 +35,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "StreamExecution",
-            dependencies: ["Columnar", "Connectors", "JSONIngest", "StreamOperators", "StreamPlan"],
+            dependencies: ["Columnar", "Connectors", "Checkpointing", "JSONIngest", "StreamOperators", "StreamPlan"],
             swiftSettings: strictSettings),
         .target(
             name: "StreamTesting",

@@ -1,3 +1,4 @@
+import Checkpointing
 import Columnar
 import Connectors
 import JSONIngest
@@ -11,17 +12,25 @@ extension StreamingQuery {
         let batchId = nextBatchId
         let started = ContinuousClock.now
         var ends: [SourceOffset?] = []
-        for (i, source) in sources.enumerated() {
-            do {
-                ends.append(try source.latestOffset(after: committedOffsets[i], limit: limit))
-            } catch {
-                throw QueryError(query: configuration.name, batchId: batchId, phase: "latestOffset of \(source.description)",
-                                 domain: .external, underlying: error)
+        if let rerun = pendingRerun {
+            // A batch planned before a restart: exactly its recorded range and watermark.
+            ends = rerun.offsets
+            watermark = rerun.metadata.batchWatermarkMs * 1000
+        } else {
+            for (i, source) in sources.enumerated() {
+                do {
+                    ends.append(try source.latestOffset(after: committedOffsets[i], limit: limit))
+                } catch {
+                    throw QueryError(query: configuration.name, batchId: batchId, phase: "latestOffset of \(source.description)",
+                                     domain: .external, underlying: error)
+                }
             }
+            let hasData = ends.indices.contains { ends[$0] != committedOffsets[$0] }
+            let watermarkMoved = watermark > lastBatchWatermark && !statefulOperators.isEmpty
+            guard hasData || watermarkMoved else { return false }
+            try writeOffsets(ends, batchId: batchId)
         }
-        let hasData = ends.indices.contains { ends[$0] != committedOffsets[$0] }
-        let watermarkMoved = watermark > lastBatchWatermark && !statefulOperators.isEmpty
-        guard hasData || watermarkMoved else { return false }
+        try checkpointHook?(.offsetsWritten, batchId)
         let offsetsDone = ContinuousClock.now
 
         var inputs: [Int: RecordBatch] = [:]
@@ -60,13 +69,16 @@ extension StreamingQuery {
             throw QueryError(query: configuration.name, batchId: batchId, phase: "writing to \(sink.description)",
                              domain: .external, underlying: error)
         }
+        try checkpointHook?(.sinkWritten, batchId)
+        let batchWatermark = watermark
+        advanceWatermark()
+        lastBatchWatermark = batchWatermark
+        try commitCheckpoint(batchId: batchId)
         for (i, source) in sources.enumerated() {
             if let end = ends[i] { try source.commit(end) }
         }
         committedOffsets = ends
-        let batchWatermark = watermark
-        advanceWatermark()
-        lastBatchWatermark = batchWatermark
+        pendingRerun = nil
         nextBatchId += 1
         let finished = ContinuousClock.now
 

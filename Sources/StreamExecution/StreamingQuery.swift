@@ -3,6 +3,7 @@ public import Connectors
 public import JSONIngest
 public import StreamOperators
 public import StreamPlan
+import Checkpointing
 import Synchronization
 
 /// A running streaming query: a DataFrame, a sink, and the micro-batch loop that connects them.
@@ -13,13 +14,19 @@ import Synchronization
 /// end of the previous batch; hand the result to the sink under the batch id; then advance the
 /// watermark from the event times the batch saw. Progress for every batch goes to
 /// ``progressHandler`` and ``recentProgress``.
+///
+/// With a ``StreamingQueryConfiguration/checkpointLocation`` the query also follows Spark's
+/// recovery protocol: it writes `offsets/N` before batch N runs, the state of every stateful
+/// operator and `commits/N` after the sink took the batch, and on start resumes after the last
+/// commit, re-running an uncommitted batch with exactly its recorded offsets and watermark
+/// (see `StreamingQuery+Checkpoint.swift`).
 public final class StreamingQuery {
     public let configuration: StreamingQueryConfiguration
     public let sink: any StreamSink
     let root: any PhysicalOperator
     let sources: [any StreamSource]
     let watermarkOperators: [WatermarkOperator]
-    let statefulOperators: [any PhysicalOperator]
+    let statefulOperators: [any StatefulOperator]
     let quarantiningOperators: [any QuarantiningOperator]
 
     /// The id the next batch will get.
@@ -38,11 +45,21 @@ public final class StreamingQuery {
     /// Called after every batch.
     public var progressHandler: ((QueryProgress) -> Void)?
     let stopRequested = Mutex(false)
+    /// Where offsets, commits and state are saved, when checkpointing.
+    let checkpoint: CheckpointDirectory?
+    /// The recorded offsets of a batch that was planned but not committed before the restart:
+    /// the next batch re-runs it exactly.
+    var pendingRerun: OffsetSeq?
+    /// Called at each step of the commit protocol; a test throws from it to simulate a crash there.
+    @_spi(Testing) public var checkpointHook: ((CheckpointStep, Int64) throws -> Void)?
 
     /// Plans `dataFrame` and prepares a query writing to `sink`; nothing runs until ``run()``.
-    public init(_ dataFrame: DataFrame, sink: any StreamSink, configuration: StreamingQueryConfiguration) throws(PlanError) {
+    /// With a checkpoint location, also restores the offsets, watermarks and operator state saved there.
+    /// - Throws: ``PlanError`` for a plan that cannot run; ``QueryError`` when the checkpoint
+    ///   cannot be read or was written by an incompatible plan.
+    public init(_ dataFrame: DataFrame, sink: any StreamSink, configuration: StreamingQueryConfiguration) throws {
         guard dataFrame.isStreaming else {
-            throw .invalidPlan("a streaming query needs a streaming DataFrame; use collect() for a bounded one")
+            throw PlanError.invalidPlan("a streaming query needs a streaming DataFrame; use collect() for a bounded one")
         }
         let handles = dataFrame.plan.sources
         let planner = PhysicalPlanner(resolution: configuration.resolution, outputMode: configuration.outputMode)
@@ -50,17 +67,19 @@ public final class StreamingQuery {
         let all = root.allOperators
         if configuration.outputMode == .append,
            all.contains(where: { ($0 as? WindowAggregateOperator).map { $0.window == nil } ?? false }) {
-            throw .invalidPlan("append mode needs windowed aggregations with a watermark")
+            throw PlanError.invalidPlan("append mode needs windowed aggregations with a watermark")
         }
         self.configuration = configuration
         self.sink = sink
         self.root = root
         self.sources = handles.map(\.source)
         watermarkOperators = all.compactMap { $0 as? WatermarkOperator }
-        statefulOperators = all.filter { $0 is WindowAggregateOperator || $0 is StreamStreamJoinOperator }
+        statefulOperators = all.compactMap { $0 as? any StatefulOperator }
         quarantiningOperators = all.compactMap { $0 as? any QuarantiningOperator }
         committedOffsets = handles.map { _ in nil }
         operatorWatermarks = watermarkOperators.map { _ in nil }
+        checkpoint = try Self.openCheckpoint(configuration, root: root, sourceCount: handles.count)
+        try recoverFromCheckpoint()
     }
 
     /// The operator tree, for tests and `explain`.

@@ -14,10 +14,18 @@ public struct StreamingQueryConfiguration: Sendable {
     public var resolution: NameResolution
     /// When set, malformed messages are also appended to `DIR/batch-N.jsonl` as JSON lines.
     public var quarantineDirectory: String?
+    /// Spark's `checkpointLocation`: when set, offsets, commits and operator state are saved
+    /// there every batch, and a query started on an existing checkpoint resumes from it (see
+    /// `Sources/Checkpointing/FORMAT.md`). Default: none, the query starts afresh every time.
+    public var checkpointLocation: String?
+    /// How many batches of offsets, commits and state versions a checkpoint keeps (Spark's
+    /// `minBatchesToRetain`); at least 1. Default 10.
+    public var checkpointRetention: Int
 
     public init(
         name: String = "query", outputMode: OutputMode = .append, trigger: Trigger = .availableNow,
-        readLimit: ReadLimit = .all, resolution: NameResolution = .caseInsensitive, quarantineDirectory: String? = nil
+        readLimit: ReadLimit = .all, resolution: NameResolution = .caseInsensitive, quarantineDirectory: String? = nil,
+        checkpointLocation: String? = nil, checkpointRetention: Int = 10
     ) {
         self.name = name
         self.outputMode = outputMode
@@ -25,5 +33,7 @@ public struct StreamingQueryConfiguration: Sendable {
         self.readLimit = readLimit
         self.resolution = resolution
         self.quarantineDirectory = quarantineDirectory
+        self.checkpointLocation = checkpointLocation
+        self.checkpointRetention = checkpointRetention
     }
 }
