@@ -71,6 +71,10 @@ let package = Package(
             dependencies: ["Columnar", "Parquet", "Expressions", "StreamOperators", "StreamPlan"],
             exclude: ["FORMAT.md", "README.md"],
             swiftSettings: strictSettings),
+        .target(
+            name: "FileConnector",
+            dependencies: ["Columnar", "Connectors", "Checkpointing", "Compression", "Parquet"],
+            swiftSettings: strictSettings),
         // The application.
         .target(
             name: "Customer360",
