@@ -102,11 +102,15 @@ let package = Package(
             dependencies: ["StreamOperators", "StreamPlan", "StreamExecution", "StreamTesting", "Expressions", "Connectors", "Columnar"]),
         .testTarget(
             name: "StreamExecutionTests",
-            dependencies: ["StreamExecution", "StreamPlan", "StreamOperators", "StreamTesting", "Expressions", "Connectors", "Columnar"]),
+            dependencies: ["StreamExecution", "StreamPlan", "StreamOperators", "StreamTesting", "Expressions", "Connectors", "Columnar", "Checkpointing"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Customer360", "StreamExecution", "StreamTesting", "Connectors", "Columnar"]),
+            dependencies: ["Customer360", "StreamExecution", "StreamTesting", "Connectors", "Columnar", "FileConnector", "Checkpointing"]),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
+        .testTarget(name: "CheckpointingTests", dependencies: ["Checkpointing", "Connectors"]),
+        .testTarget(
+            name: "FileConnectorTests",
+            dependencies: ["FileConnector", "Checkpointing", "Parquet", "Connectors", "Columnar", "StreamTesting"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar", "Compression"]),
         .testTarget(name: "MachineLearningTests", dependencies: ["MachineLearning", "Columnar", "JSONIngest"]),
         .testTarget(name: "KafkaClientTests", dependencies: ["KafkaClient"]),

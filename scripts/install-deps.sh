@@ -13,9 +13,11 @@ DEB_PACKAGES=(
 # Python packages used as independent oracles in tests, as "pip-spec" or "pip-spec:import-name"
 # when the module's name differs from the distribution's (kafka-python installs `kafka`).
 # kafka-python stays on 2.3.x: 3.0 asks for ApiVersions v4, which librdkafka 2.0.2's mock cluster lacks.
+# pytz: DuckDB needs it to hand timestamps with a time zone to Python.
 PIP_PACKAGES=(
   pyarrow
   duckdb
+  pytz
   "kafka-python==2.3.*:kafka"
 )
 
