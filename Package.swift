@@ -79,8 +79,8 @@ let package = Package(
         .target(
             name: "Customer360",
             dependencies: [
-                "Columnar", "Expressions", "JSONIngest", "Connectors", "StreamOperators", "StreamPlan", "StreamExecution",
-                "MachineLearning",
+                "Columnar", "Expressions", "JSONIngest", "Connectors", "FileConnector", "StreamOperators", "StreamPlan",
+                "StreamExecution", "MachineLearning",
             ],
             swiftSettings: strictSettings),
         .executableTarget(

@@ -37,11 +37,18 @@ struct TopUpCommand: AsyncParsableCommand {
     @Option(help: "A Spark ML PipelineModel directory (as PipelineModel.save writes it) to score the joined stream with.")
     var model: String?
 
+    @Option(help: "Checkpoint directory (one subdirectory per stage): a rerun resumes after the last committed batch.")
+    var checkpoint: String?
+
+    @Option(help: "Also write the joined stage as a Parquet dataset with a Spark manifest to OUT/cust_bureau.")
+    var out: String?
+
     func run() async throws {
         let parsedTrigger = try TriggerOption.parse(trigger)
         let limit: ReadLimit = maxFilesPerTrigger.map { .maxFiles($0) } ?? .all
         let dumper = TopUpDump(customerLocation: customer, bureauLocation: bureau, trigger: parsedTrigger,
-                               readLimit: limit, outputDirectory: dump, modelDirectory: model)
+                               readLimit: limit, outputDirectory: dump, modelDirectory: model,
+                               checkpointDirectory: checkpoint, parquetDirectory: out)
         let clock = ContinuousClock()
         let started = clock.now
         let results = try await dumper.run()

@@ -124,4 +124,27 @@ import Testing
         #expect(again.recentProgress.isEmpty)
         #expect(try ParquetDataset(path: output).read().rowCount == 1527)
     }
+
+    @Test func dumpWithACheckpointResumesAndASecondRunAddsNothing() async throws {
+        let root = try FixturePaths.temporaryDirectory("dump-ckpt").path
+        func dump() async throws -> [String: TopUpDump.StageResult] {
+            let results = try await TopUpDump(
+                customerLocation: input.appendingPathComponent("customer").path,
+                bureauLocation: input.appendingPathComponent("bureau").path,
+                trigger: .availableNow, readLimit: .maxFiles(1), outputDirectory: root + "/dump",
+                checkpointDirectory: root + "/ckpt", parquetDirectory: root + "/out", log: { _ in }
+            ).run()
+            return Dictionary(uniqueKeysWithValues: results.map { ($0.name, $0) })
+        }
+        let first = try await dump()
+        #expect(first["joined"]?.rows == 1527)
+        #expect(first["bureau_groups"]?.batches == 11)
+        for stage in ["customer_parsed", "bureau_cleaned", "bureau_groups", "joined"] {
+            #expect(FileManager.default.fileExists(atPath: "\(root)/ckpt/\(stage)/metadata"), "\(stage)")
+            #expect(try CommitLog(directory: "\(root)/ckpt/\(stage)/commits").latest() != nil, "\(stage)")
+        }
+        let second = try await dump()
+        #expect(second.values.allSatisfy { $0.rows == 0 && $0.batches == 0 })
+        #expect(try ParquetDataset(path: root + "/out/cust_bureau").read().rowCount == 1527)
+    }
 }

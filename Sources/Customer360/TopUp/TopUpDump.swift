@@ -1,15 +1,22 @@
 public import Connectors
 public import StreamExecution
 public import StreamPlan
-import StreamOperators
 import Columnar
+import FileConnector
 import MachineLearning
+import StreamOperators
 
 /// Runs the top-up pipeline's stages as separate queries, the way the fixture's `expected/`
 /// files were produced, and writes each stage's rows as JSON lines into a directory:
 /// `customer_parsed.jsonl`, `bureau_cleaned.jsonl`, `bureau_groups.jsonl`, `joined.jsonl`; with a
 /// model directory, also the scored stream as `predictions.jsonl` and the seed's per-batch
 /// state counts (its `foreachBatch`) as `state_counts.jsonl`.
+///
+/// With a ``checkpointDirectory`` every stage is checkpointed in its own subdirectory
+/// (`DIR/<stage>`): a second run with the same checkpoint resumes where the first stopped, and a
+/// stage's JSON lines hold only the rows of the batches run this time. With a
+/// ``parquetDirectory`` the joined stage is also written as a Parquet dataset with a Spark
+/// manifest to `DIR/cust_bureau`.
 public struct TopUpDump {
     public var customerLocation: String
     public var bureauLocation: String
@@ -20,12 +27,19 @@ public struct TopUpDump {
     public var modelDirectory: String?
     /// Receives a line per batch and per finished stage.
     public var log: (String) -> Void
+    /// When set, each stage is checkpointed in `checkpointDirectory/<stage>`.
+    public var checkpointDirectory: String?
+    /// When set, the joined stage is also written to `parquetDirectory/cust_bureau` as Parquet.
+    public var parquetDirectory: String?
 
     public init(
         customerLocation: String, bureauLocation: String, trigger: Trigger, readLimit: ReadLimit,
-        outputDirectory: String, modelDirectory: String? = nil, log: @escaping (String) -> Void = { print($0) }
+        outputDirectory: String, modelDirectory: String? = nil, checkpointDirectory: String? = nil,
+        parquetDirectory: String? = nil, log: @escaping (String) -> Void = { print($0) }
     ) {
         self.modelDirectory = modelDirectory
+        self.checkpointDirectory = checkpointDirectory
+        self.parquetDirectory = parquetDirectory
         self.customerLocation = customerLocation
         self.bureauLocation = bureauLocation
         self.trigger = trigger
@@ -62,15 +76,25 @@ public struct TopUpDump {
             let sink = MemorySink(name: name)
             let configuration = StreamingQueryConfiguration(
                 name: name, outputMode: .append, trigger: trigger, readLimit: readLimit,
-                quarantineDirectory: "\(outputDirectory)/quarantine/\(name)")
-            let query = try StreamingQuery(try build(pipeline), sink: sink, configuration: configuration)
+                quarantineDirectory: "\(outputDirectory)/quarantine/\(name)",
+                checkpointLocation: checkpointDirectory.map { "\($0)/\(name)" })
+            var target: any StreamSink = sink
+            if name == "joined", let parquetDirectory {
+                let files = try ParquetFileSink(path: "\(parquetDirectory)/cust_bureau")
+                target = ForeachBatchSink(name: "joined") { id, batch in
+                    try files.addBatch(id, batch)
+                    sink.addBatch(id, batch)
+                }
+            }
+            let query = try StreamingQuery(try build(pipeline), sink: target, configuration: configuration)
             query.progressHandler = { log($0.summary) }
+            let firstBatch = query.nextBatchId
             try await query.run()
             var bytes: [UInt8] = []
             for (_, batch) in sink.batches { JSONLinesEncoder.encode(batch, into: &bytes) }
             try FileSystem.writeAtomically(bytes, to: "\(outputDirectory)/\(name).jsonl")
             let late = query.recentProgress.reduce(0) { $0 + $1.stateOperators.reduce(0) { $0 + $1.numRowsDroppedByWatermark } }
-            let result = StageResult(name: name, rows: sink.rowCount, batches: Int(query.nextBatchId),
+            let result = StageResult(name: name, rows: sink.rowCount, batches: Int(query.nextBatchId - firstBatch),
                                      quarantinedMessages: query.quarantine.count, lateRowsDropped: late)
             log("\(name): \(result.rows) rows in \(result.batches) batches, \(result.lateRowsDropped) late rows dropped, "
                 + "\(result.quarantinedMessages) malformed messages quarantined -> \(outputDirectory)/\(name).jsonl")
@@ -98,14 +122,16 @@ public struct TopUpDump {
         }
         let configuration = StreamingQueryConfiguration(
             name: "predictions", outputMode: .append, trigger: trigger, readLimit: readLimit,
-            quarantineDirectory: "\(outputDirectory)/quarantine/predictions")
+            quarantineDirectory: "\(outputDirectory)/quarantine/predictions",
+            checkpointLocation: checkpointDirectory.map { "\($0)/predictions" })
         let query = try StreamingQuery(try pipeline.scored(model: model), sink: sink, configuration: configuration)
         query.progressHandler = { log($0.summary) }
+        let firstBatch = query.nextBatchId
         try await query.run()
         try FileSystem.writeAtomically(predictions, to: "\(outputDirectory)/predictions.jsonl")
         try FileSystem.writeAtomically(stateCounts, to: "\(outputDirectory)/state_counts.jsonl")
         log("predictions: \(rows) rows scored by \(model.uid) -> \(outputDirectory)/predictions.jsonl, state_counts.jsonl")
-        return StageResult(name: "predictions", rows: rows, batches: Int(query.nextBatchId),
+        return StageResult(name: "predictions", rows: rows, batches: Int(query.nextBatchId - firstBatch),
                            quarantinedMessages: query.quarantine.count, lateRowsDropped: 0)
     }
 }
