@@ -138,8 +138,9 @@ public final class WindowAggregateOperator: StatefulOperator {
         var emitted: [Int] = []
         var closed: [Int] = []
         if let window {
-            for (start, windowSlots) in slotsByWindow where start + window.duration <= context.watermarkForEviction {
-                if outputMode != .complete { closed += windowSlots }
+            // Closing windows in start order: a re-run batch emits its rows in the same order.
+            for start in slotsByWindow.keys.sorted() where start + window.duration <= context.watermarkForEviction {
+                if outputMode != .complete { closed += slotsByWindow[start] ?? [] }
                 slotsByWindow[start] = nil
             }
         }
