@@ -12,6 +12,12 @@ public struct QuantileSummaries: Sendable, Hashable {
         public var value: Double
         public var g: Int64
         public var delta: Int64
+
+        public init(value: Double, g: Int64, delta: Int64) {
+            self.value = value
+            self.g = g
+            self.delta = delta
+        }
     }
 
     /// Spark's `defaultCompressThreshold`.
@@ -29,6 +35,18 @@ public struct QuantileSummaries: Sendable, Hashable {
         precondition(relativeError > 0 && relativeError <= 1, "relative error must be in (0, 1]")
         self.relativeError = relativeError
     }
+
+    /// A summary in exactly the given state, as ``samples``, ``count`` and ``bufferedValues``
+    /// reported it (for restoring a checkpoint).
+    public init(relativeError: Double, samples: [Sample], count: Int64, bufferedValues: [Double]) {
+        self.init(relativeError: relativeError)
+        self.samples = samples
+        self.count = count
+        self.head = bufferedValues
+    }
+
+    /// The values added but not yet inserted into ``samples``.
+    public var bufferedValues: [Double] { head }
 
     /// Adds one value.
     public mutating func insert(_ value: Double) {

@@ -18,6 +18,21 @@ final class ExactPercentileAccumulator: Accumulator {
 
     func reset(_ slot: Int) { values[slot] = [] }
 
+    func removeAll() { values = [] }
+
+    func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) {
+        writer.write(count: values[slot].count)
+        for value in values[slot] { writer.write(value) }
+    }
+
+    func decodeSlot(_ slot: Int, from reader: inout StateSnapshotReader) throws(OperatorError) {
+        let count = try reader.count(limit: reader.bytes.count / 8)
+        var slotValues: [Double] = []
+        slotValues.reserveCapacity(count)
+        for _ in 0..<count { slotValues.append(try reader.double()) }
+        values[slot] = slotValues
+    }
+
     func update(_ column: Column, rows: [Int], slots: [Int]) {
         let reader = NumericReader(column)
         for (row, slot) in zip(rows, slots) where !column.isNull(row) { values[slot].append(reader.double(row)) }
@@ -58,6 +73,33 @@ final class ApproxPercentileAccumulator: Accumulator {
     }
 
     func reset(_ slot: Int) { summaries[slot] = QuantileSummaries(relativeError: relativeError) }
+
+    func removeAll() { summaries = [] }
+
+    /// The summary's count, its samples (value, g, delta) and its buffered values.
+    func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) {
+        let summary = summaries[slot]
+        writer.write(summary.count)
+        writer.write(count: summary.samples.count)
+        for sample in summary.samples {
+            writer.write(sample.value)
+            writer.write(sample.g)
+            writer.write(sample.delta)
+        }
+        writer.write(count: summary.bufferedValues.count)
+        for value in summary.bufferedValues { writer.write(value) }
+    }
+
+    func decodeSlot(_ slot: Int, from reader: inout StateSnapshotReader) throws(OperatorError) {
+        let count = try reader.int64()
+        var samples: [QuantileSummaries.Sample] = []
+        for _ in 0..<(try reader.count(limit: reader.bytes.count / 24)) {
+            samples.append(QuantileSummaries.Sample(value: try reader.double(), g: try reader.int64(), delta: try reader.int64()))
+        }
+        var buffered: [Double] = []
+        for _ in 0..<(try reader.count(limit: reader.bytes.count / 8)) { buffered.append(try reader.double()) }
+        summaries[slot] = QuantileSummaries(relativeError: relativeError, samples: samples, count: count, bufferedValues: buffered)
+    }
 
     func update(_ column: Column, rows: [Int], slots: [Int]) {
         let reader = NumericReader(column)

@@ -17,6 +17,7 @@ import Testing
         Aggregation(.sum, "d", as: "d_sum"), Aggregation(.avg, "d", as: "d_avg"), Aggregation(.min, "s", as: "s_min"),
         Aggregation(.max, "v", as: "v_max"), Aggregation(.first, "s", as: "s_first"), Aggregation(.last, "s", as: "s_last"),
         Aggregation(.approxCountDistinct(relativeSD: 0.05), "s", as: "s_dist"), Aggregation(.countDistinct, "v", as: "v_distinct"),
+        Aggregation(.percentile(0.5), "d", as: "d_p50"), Aggregation(.percentileApprox(0.9, accuracy: 100), "v", as: "v_p90"),
     ]
 
     static func aggregate(_ mode: OutputMode) throws -> WindowAggregateOperator {
