@@ -5,7 +5,7 @@ import Testing
 /// Stream360 against independent Kafka clients: kcat (librdkafka, Debian) and kafka-python (pure Python).
 ///
 /// The mock cluster runs in this test process; the other client connects to its loopback ports.
-@Suite struct KafkaInteroperabilityTests {
+@Suite(.serialized) struct KafkaInteroperabilityTests {
     /// Sends three keyed messages with headers to partition 0 and waits for their delivery.
     private func produceWithStream360(_ cluster: KafkaMockCluster, topic: String) async throws {
         let producer = try KafkaProducer(configuration: .init(bootstrapServers: cluster.bootstrapServers))
@@ -15,7 +15,7 @@ import Testing
                     topic: topic, partition: 0, key: "key-\(i)", value: #"{"ID":\#(i)}"#,
                     headers: [KafkaHeader(name: "source", string: "s360"), KafkaHeader(name: "n", string: "\(i)")]))
         }
-        #expect(try await producer.flush(timeout: .seconds(10)).delivered == 3)
+        #expect(try await producer.flush(timeout: .seconds(60)).delivered == 3)
     }
 
     @Test func kcatReadsWhatStream360Produced() async throws {

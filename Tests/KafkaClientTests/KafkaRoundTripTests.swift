@@ -1,7 +1,7 @@
 import KafkaClient
 import Testing
 
-@Suite struct KafkaRoundTripTests {
+@Suite(.serialized) struct KafkaRoundTripTests {
     @Test func producedMessagesComeBackWithKeysValuesHeadersOffsetsAndTimestamps() async throws {
         let cluster = try KafkaTestSupport.cluster(["events": 3])
         let producer = try KafkaProducer(configuration: .init(bootstrapServers: cluster.bootstrapServers))
@@ -14,7 +14,7 @@ import Testing
         }
         try producer.send(KafkaProducerRecord(topic: "events", partition: 0, key: nil, value: nil))
         try producer.send(KafkaProducerRecord(topic: "events", partition: 0, key: [], value: []))
-        let summary = try await producer.flush(timeout: .seconds(10))
+        let summary = try await producer.flush(timeout: .seconds(60))
         #expect(summary.delivered == 32)
 
         let consumer = try KafkaTestSupport.consumer(cluster, topic: "events", partitions: 3)
@@ -44,7 +44,7 @@ import Testing
         for i in 0..<10 {
             try producer.send(KafkaProducerRecord(topic: "t", partition: 1, key: "k", value: "\(i)"))
         }
-        try await producer.flush(timeout: .seconds(10))
+        try await producer.flush(timeout: .seconds(60))
 
         let consumer = try KafkaConsumer(configuration: .init(bootstrapServers: cluster.bootstrapServers))
         #expect(try await consumer.watermarks(of: .init(topic: "t", partition: 1)) == KafkaWatermarks(low: 0, high: 10))
@@ -66,11 +66,11 @@ import Testing
         configuration.messageTimeout = .seconds(5)
         let producer = try KafkaProducer(configuration: configuration)
         try producer.send(KafkaProducerRecord(topic: "one", partition: 0, key: "ok", value: "fine"))
-        try await producer.flush(timeout: .seconds(10))
+        try await producer.flush(timeout: .seconds(60))
         // The partition count is now known: librdkafka either refuses at once or fails the delivery.
         do {
             try producer.send(KafkaProducerRecord(topic: "one", partition: 5, key: "bad", value: "x"))
-            try await producer.flush(timeout: .seconds(10))
+            try await producer.flush(timeout: .seconds(60))
             Issue.record("a message to partition 5 of a one-partition topic was accepted")
         } catch {
             // (A `catch .case(...)` pattern here crashes the Swift 6.3.1 compiler: match in a switch.)
@@ -93,10 +93,10 @@ import Testing
         for i in 0..<100 {
             try producer.send(KafkaProducerRecord(topic: "a", key: "\(i)", value: "\(i)"))
         }
-        #expect(try await producer.flush(timeout: .seconds(10)).delivered == 100)
+        #expect(try await producer.flush(timeout: .seconds(60)).delivered == 100)
         let consumer = try KafkaTestSupport.consumer(cluster, topic: "a", partitions: 1)
         var messages: [KafkaMessage] = []
-        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         while messages.count < 100 && ContinuousClock.now < deadline {
             messages += try await consumer.poll(maxMessages: 1000, timeout: .milliseconds(50))
         }

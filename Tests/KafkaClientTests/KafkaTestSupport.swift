@@ -24,7 +24,7 @@ enum KafkaTestSupport {
     }
 
     /// Polls (on the consumer's own thread) until `count` messages arrived or `limit` passed.
-    static func poll(_ consumer: KafkaConsumer, count: Int, limit: Duration = .seconds(10)) async throws -> [KafkaMessage] {
+    static func poll(_ consumer: KafkaConsumer, count: Int, limit: Duration = .seconds(90)) async throws -> [KafkaMessage] {
         var messages: [KafkaMessage] = []
         let deadline = ContinuousClock.now.advanced(by: limit)
         while messages.count < count && ContinuousClock.now < deadline {
