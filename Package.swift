@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "KafkaConnectorTests",
             dependencies: [
-                "KafkaConnector", "KafkaClient", "Customer360", "StreamExecution", "StreamPlan", "Connectors", "Columnar",
+                "KafkaConnector", "KafkaClient", "Customer360", "StreamExecution", "StreamPlan", "Connectors", "Columnar", "JSONIngest", "Expressions",
             ]),
         // Benchmarks: swift run -c release KafkaBenchmark
         .executableTarget(
