@@ -22,7 +22,7 @@ func seconds(_ duration: Duration) -> Double {
 
 func report(_ name: String, messages: Int, bytes: Int, _ duration: Duration) {
     let s = seconds(duration)
-    let line = String(format: "%-34@ %9d msgs %8.3f s %11.0f msgs/s %8.1f MB/s", name as NSString, messages, s,
+    let line = name.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%9d msgs %8.3f s %11.0f msgs/s %8.1f MB/s", messages, s,
                       Double(messages) / s, Double(bytes) / s / 1e6)
     print(line)
 }
