@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "s360", targets: ["s360"]),
         .executable(name: "ParquetBenchmark", targets: ["ParquetBenchmark"]),
+        .executable(name: "KafkaBenchmark", targets: ["KafkaBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,6 +57,10 @@ let package = Package(
             providers: [.apt(["librdkafka-dev"])]),
         // Wrappers: safe Swift over a C library; the unsafe ring stays internal.
         .target(name: "KafkaClient", dependencies: ["CRdKafka"], exclude: ["README.md"], swiftSettings: strictSettings),
+        // The Kafka connector: Spark's Kafka source and sink over KafkaClient.
+        .target(
+            name: "KafkaConnector", dependencies: ["Connectors", "Columnar", "KafkaClient"], exclude: ["README.md"],
+            swiftSettings: strictSettings),
         .target(
             name: "Compression",
             dependencies: ["CSnappy", "CZstd", "CZlib"],
@@ -80,13 +85,13 @@ let package = Package(
             name: "Customer360",
             dependencies: [
                 "Columnar", "Expressions", "JSONIngest", "Connectors", "FileConnector", "StreamOperators", "StreamPlan",
-                "StreamExecution", "MachineLearning",
+                "StreamExecution", "MachineLearning", "KafkaConnector", "KafkaClient",
             ],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "s360",
             dependencies: [
-                "Columnar", "Connectors", "StreamExecution", "Customer360", "KafkaClient",
+                "Columnar", "Connectors", "StreamExecution", "Customer360", "KafkaClient", "KafkaConnector",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -114,6 +119,17 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar", "Compression"]),
         .testTarget(name: "MachineLearningTests", dependencies: ["MachineLearning", "Columnar", "JSONIngest"]),
         .testTarget(name: "KafkaClientTests", dependencies: ["KafkaClient"]),
+        .testTarget(
+            name: "KafkaConnectorTests",
+            dependencies: [
+                "KafkaConnector", "KafkaClient", "Customer360", "StreamExecution", "StreamPlan", "Connectors", "Columnar", "JSONIngest", "Expressions",
+            ]),
+        // Benchmarks: swift run -c release KafkaBenchmark
+        .executableTarget(
+            name: "KafkaBenchmark",
+            dependencies: ["KafkaClient", "KafkaConnector", "Connectors", "Columnar"],
+            path: "Benchmarks/KafkaBenchmark",
+            swiftSettings: strictSettings),
         // Benchmarks: swift run -c release ParquetBenchmark
         .executableTarget(
             name: "ParquetBenchmark",

@@ -1,11 +1,24 @@
 public import Connectors
+import KafkaConnector
 
-/// Opens a source named on the command line: a directory of text files today;
-/// `kafka://HOST:PORT/TOPIC` is reserved for the Kafka connector.
+/// Opens a source named on the command line: a directory of text files (optionally `file://DIR`),
+/// or Kafka topics as `kafka://HOST:PORT[,HOST:PORT…]/TOPIC[,TOPIC…]`.
+///
+/// Kafka sources start at the earliest offsets. With `boundedAtStart` (available-now and once
+/// triggers) they stop at the ends the topics had when the query planned its first batch.
 public enum SourceLocation {
-    public static func open(_ location: String) throws(ConnectorError) -> any StreamSource {
+    /// Opens `location`; Kafka locations are checked here, the broker is contacted by the first batch.
+    public static func open(_ location: String, boundedAtStart: Bool = true) throws -> any StreamSource {
         if location.hasPrefix("kafka://") {
-            throw .unsupportedLocation(location)
+            let rest = location.dropFirst("kafka://".count)
+            guard let slash = rest.firstIndex(of: "/"), slash != rest.startIndex, rest.index(after: slash) != rest.endIndex else {
+                throw ConnectorError.unreadableLocation(location, reason: "expected kafka://HOST:PORT[,HOST:PORT...]/TOPIC")
+            }
+            let topics = rest[rest.index(after: slash)...].split(separator: ",").map(String.init)
+            var configuration = KafkaSourceConfiguration(bootstrapServers: String(rest[..<slash]), subscription: .topics(topics))
+            configuration.startingOffsets = .earliest
+            configuration.boundedAtStart = boundedAtStart
+            return try KafkaSource(configuration: configuration)
         }
         let path = location.hasPrefix("file://") ? String(location.dropFirst("file://".count)) : location
         return try TextFileSource(directory: path)

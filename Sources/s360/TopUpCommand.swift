@@ -10,7 +10,8 @@ struct TopUpCommand: AsyncParsableCommand {
         abstract: "Run the top-up prediction pipeline: parse, clean, watermark, window-aggregate and join.",
         discussion: """
             Reads the customer and bureau streams (a directory of JSON-lines files each, one message \
-            per line), runs every stage of the pipeline as its own streaming query and writes the rows \
+            per line, or Kafka topics as kafka://SERVERS/TOPIC, read from the earliest offset up to the \
+            topics' ends at start under the available-now trigger), runs every stage of the pipeline as its own streaming query and writes the rows \
             of each stage to OUT as customer_parsed.jsonl, bureau_cleaned.jsonl, bureau_groups.jsonl \
             and joined.jsonl, the shapes of a fixture's expected/ directory. Malformed messages are \
             set aside under OUT/quarantine/ with their file and line. With --model, the joined stream \
@@ -19,14 +20,17 @@ struct TopUpCommand: AsyncParsableCommand {
             top-ups per State).
             """)
 
-    @Option(help: "Customer stream: a directory of text files (kafka://HOST:PORT/TOPIC comes with the Kafka connector).")
+    @Option(help: "Customer stream: a directory of text files, or kafka://HOST:PORT[,HOST:PORT...]/TOPIC.")
     var customer: String
 
-    @Option(help: "Bureau stream: a directory of text files.")
+    @Option(help: "Bureau stream: a directory of text files, or kafka://HOST:PORT[,HOST:PORT...]/TOPIC.")
     var bureau: String
 
     @Option(help: "Files per micro-batch per source (Spark's maxFilesPerTrigger); default: all available.")
     var maxFilesPerTrigger: Int?
+
+    @Option(help: "Kafka messages per micro-batch per source, spread over partitions (Spark's maxOffsetsPerTrigger); default: all available.")
+    var maxMessagesPerTrigger: Int?
 
     @Option(help: "available-now | once | processing-time=<seconds>.")
     var trigger: String = "available-now"
@@ -43,9 +47,18 @@ struct TopUpCommand: AsyncParsableCommand {
     @Option(help: "Also write the joined stage as a Parquet dataset with a Spark manifest to OUT/cust_bureau.")
     var out: String?
 
+    func validate() throws {
+        if maxFilesPerTrigger != nil && maxMessagesPerTrigger != nil {
+            throw ValidationError("give --max-files-per-trigger (file sources) or --max-messages-per-trigger (Kafka sources), not both")
+        }
+        for limit in [maxFilesPerTrigger, maxMessagesPerTrigger].compactMap({ $0 }) where limit < 1 {
+            throw ValidationError("a per-trigger limit must be at least 1, got \(limit)")
+        }
+    }
+
     func run() async throws {
         let parsedTrigger = try TriggerOption.parse(trigger)
-        let limit: ReadLimit = maxFilesPerTrigger.map { .maxFiles($0) } ?? .all
+        let limit: ReadLimit = maxFilesPerTrigger.map { .maxFiles($0) } ?? maxMessagesPerTrigger.map { .maxRows($0) } ?? .all
         let dumper = TopUpDump(customerLocation: customer, bureauLocation: bureau, trigger: parsedTrigger,
                                readLimit: limit, outputDirectory: dump, modelDirectory: model,
                                checkpointDirectory: checkpoint, parquetDirectory: out)

@@ -15,7 +15,7 @@ public enum ConnectorError: Error, Sendable, CustomStringConvertible {
         case .io(let path, let operation, let errno): "\(operation) failed for \(path) (errno \(errno))"
         case .invalidOffset(let source, let offset): "source \(source) cannot resume from offset \(offset)"
         case .unsupportedLocation(let location):
-            "unsupported source location '\(location)': give a directory of text files (kafka:// comes with the Kafka connector)"
+            "unsupported source location '\(location)': give a directory of text files or kafka://HOST:PORT[,HOST:PORT...]/TOPIC"
         }
     }
 }

@@ -48,6 +48,12 @@ public struct TopUpDump {
         self.log = log
     }
 
+    /// Kafka sources stop at the topics' ends at start unless the trigger runs until stopped.
+    private var bounded: Bool {
+        if case .processingTime = trigger { return false }
+        return true
+    }
+
     /// One stage's outcome.
     public struct StageResult: Sendable {
         public var name: String
@@ -71,8 +77,8 @@ public struct TopUpDump {
         for (name, build) in stages {
             // Fresh sources per query, as each Spark query has its own.
             let pipeline = TopUpPipeline(
-                customerSource: try SourceLocation.open(customerLocation),
-                bureauSource: try SourceLocation.open(bureauLocation))
+                customerSource: try SourceLocation.open(customerLocation, boundedAtStart: bounded),
+                bureauSource: try SourceLocation.open(bureauLocation, boundedAtStart: bounded))
             let sink = MemorySink(name: name)
             let configuration = StreamingQueryConfiguration(
                 name: name, outputMode: .append, trigger: trigger, readLimit: readLimit,
@@ -108,7 +114,7 @@ public struct TopUpDump {
     /// its per-state counts of predicted top-ups to `state_counts.jsonl`.
     private func score(with model: PipelineModel) async throws -> StageResult {
         let pipeline = TopUpPipeline(
-            customerSource: try SourceLocation.open(customerLocation), bureauSource: try SourceLocation.open(bureauLocation))
+            customerSource: try SourceLocation.open(customerLocation, boundedAtStart: bounded), bureauSource: try SourceLocation.open(bureauLocation, boundedAtStart: bounded))
         var predictions: [UInt8] = []
         var stateCounts: [UInt8] = []
         var rows = 0
