@@ -53,9 +53,13 @@ let package = Package(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
+            name: "CXGBoost", path: "Sources/CXGBoost", pkgConfig: "xgboost",
+            providers: [.apt(["libxgboost-dev"])]),
+        .systemLibrary(
             name: "CRdKafka", path: "Sources/CRdKafka", pkgConfig: "rdkafka",
             providers: [.apt(["librdkafka-dev"])]),
         // Wrappers: safe Swift over a C library; the unsafe ring stays internal.
+        .target(name: "XGBoost", dependencies: ["CXGBoost"], swiftSettings: strictSettings),
         .target(name: "KafkaClient", dependencies: ["CRdKafka"], exclude: ["README.md"], swiftSettings: strictSettings),
         // The Kafka connector: Spark's Kafka source and sink over KafkaClient.
         .target(
@@ -70,10 +74,11 @@ let package = Package(
             dependencies: ["Columnar", "Compression"],
             exclude: ["FORMAT.md"],
             swiftSettings: strictSettings),
-        // Machine learning: feature stages and models, Spark ML PipelineModel import (no C libraries).
+        // Machine learning: feature stages, estimators and models, Spark ML PipelineModel import;
+        // gradient-boosted trees through the XGBoost wrapper (it imports no C module itself).
         .target(
             name: "MachineLearning",
-            dependencies: ["Columnar", "Parquet", "Expressions", "StreamOperators", "StreamPlan"],
+            dependencies: ["Columnar", "Parquet", "Expressions", "StreamOperators", "StreamPlan", "XGBoost"],
             exclude: ["FORMAT.md", "README.md"],
             swiftSettings: strictSettings),
         .target(
@@ -118,6 +123,7 @@ let package = Package(
             dependencies: ["FileConnector", "Checkpointing", "Parquet", "Connectors", "Columnar", "StreamTesting"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar", "Compression"]),
         .testTarget(name: "MachineLearningTests", dependencies: ["MachineLearning", "Columnar", "JSONIngest"]),
+        .testTarget(name: "XGBoostTests", dependencies: ["XGBoost"]),
         .testTarget(name: "KafkaClientTests", dependencies: ["KafkaClient"]),
         .testTarget(
             name: "KafkaConnectorTests",

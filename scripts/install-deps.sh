@@ -9,6 +9,7 @@ DEB_PACKAGES=(
   librdkafka-dev kcat
   libsnappy-dev libzstd-dev zlib1g-dev
   libsqlite3-dev
+  libxgboost-dev
 )
 # Python packages used as independent oracles in tests, as "pip-spec" or "pip-spec:import-name"
 # when the module's name differs from the distribution's (kafka-python installs `kafka`).
@@ -19,6 +20,7 @@ PIP_PACKAGES=(
   duckdb
   pytz
   "kafka-python==2.3.*:kafka"
+  "xgboost-cpu:xgboost"
 )
 
 missing=()
