@@ -1,11 +1,14 @@
 public import Columnar
 public import Parquet
+public import XGBoost
 
 /// Errors raised while loading or applying machine-learning stages.
 ///
 /// Cases split by blame: the model directory (``unknownStage``, ``invalidModel``,
-/// ``unreadableData``), the data being scored (``missingColumn``, ``unsupportedColumnType``,
-/// ``invalidValue``), and the features handed to a model (``featureCountMismatch``).
+/// ``unreadableData``, ``unsavableStage``), the data being scored or fitted (``missingColumn``,
+/// ``unsupportedColumnType``, ``invalidValue``, ``cannotFit``), the features handed to a model
+/// (``featureCountMismatch``), an estimator's settings (``invalidParameter``) and XGBoost
+/// (``xgboost``).
 /// Each case names the stage (its Spark uid or class) so that a failure inside a ten-stage
 /// pipeline points at the stage to look at.
 public enum MachineLearningError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -26,6 +29,18 @@ public enum MachineLearningError: Error, Sendable, Equatable, CustomStringConver
     case invalidValue(stage: String, column: String, row: Int, value: String, hint: String)
     /// A feature vector does not have the length the model was trained on.
     case featureCountMismatch(stage: String, expected: Int, actual: Int)
+    /// An estimator's parameter is out of range or not supported (`detail` says which and why).
+    case invalidParameter(stage: String, detail: String)
+    /// The training data do not allow fitting: no rows, a column with only missing values, a
+    /// single label class.
+    case cannotFit(stage: String, detail: String)
+    /// A stage that Stream360 cannot write in its own model format (e.g. a Spark-trained tree
+    /// ensemble); `className` is the stage's type.
+    case unsavableStage(stage: String, className: String)
+    /// A model directory could not be written (`detail` says what failed).
+    case unwritableModel(path: String, detail: String)
+    /// XGBoost refused a call while fitting, scoring, saving or loading `stage`.
+    case xgboost(stage: String, XGBoostError)
 
     public var description: String {
         switch self {
@@ -46,6 +61,17 @@ public enum MachineLearningError: Error, Sendable, Equatable, CustomStringConver
         case .featureCountMismatch(let stage, let expected, let actual):
             return "stage \(stage) expects feature vectors of length \(expected), got \(actual); "
                 + "check the assembler's input columns"
+        case .invalidParameter(let stage, let detail):
+            return "stage \(stage): invalid parameter: \(detail)"
+        case .cannotFit(let stage, let detail):
+            return "stage \(stage) cannot be fitted: \(detail)"
+        case .unsavableStage(let stage, let className):
+            return "stage \(stage) (\(className)) cannot be saved in Stream360's model format; "
+                + "keep the Spark model directory it was loaded from"
+        case .unwritableModel(let path, let detail):
+            return "\(path): cannot write the model: \(detail)"
+        case .xgboost(let stage, let error):
+            return "stage \(stage): \(error)"
         }
     }
 }

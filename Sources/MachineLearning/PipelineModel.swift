@@ -45,12 +45,14 @@ public struct PipelineModel: Transformer {
         return current
     }
 
-    /// Loads a pipeline Spark saved: `metadata/part-00000` names the stage uids in order, and
+    /// Loads a saved pipeline: a Stream360 model directory (`metadata.json`, see FORMAT.md) or
+    /// one Spark saved, where `metadata/part-00000` names the stage uids in order and
     /// `stages/<index>_<uid>/` holds each stage.
     /// - Throws: ``MachineLearningError/unknownStage(className:path:)`` for a stage class
     ///   Stream360 does not implement, ``MachineLearningError/invalidModel(path:detail:)`` for a
     ///   directory that is not a saved pipeline.
     public static func load(directory: String) throws(MachineLearningError) -> PipelineModel {
+        if Stream360ModelReader.isStream360Model(directory) { return try Stream360ModelReader.read(directory) }
         let metadata = try SparkMetadata(directory: directory)
         guard metadata.className == "org.apache.spark.ml.PipelineModel" else {
             if SparkStageLoader.supportedClasses.contains(metadata.shortClassName) {
@@ -74,5 +76,14 @@ public struct PipelineModel: Transformer {
             stages.append(try SparkStageLoader.load(directory: stagesDirectory + "/" + name))
         }
         return PipelineModel(uid: metadata.uid, stages: stages)
+    }
+
+    /// Writes this pipeline as a Stream360 model directory (created if needed; files of the
+    /// same names are replaced), which ``load(directory:)`` reads back. XGBoost models are
+    /// saved as XGBoost's JSON, which Python's `xgboost` loads too.
+    /// - Throws: ``MachineLearningError/unsavableStage(stage:className:)`` for a stage with no
+    ///   Stream360 form (Spark-trained tree ensembles), ``MachineLearningError/unwritableModel(path:detail:)``.
+    public func save(directory: String) throws(MachineLearningError) {
+        try Stream360ModelWriter.write(self, to: directory)
     }
 }
