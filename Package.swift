@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "s360",
             dependencies: [
-                "Columnar", "Connectors", "StreamExecution", "Customer360", "KafkaClient", "KafkaConnector",
+                "Columnar", "Connectors", "StreamExecution", "Customer360", "KafkaClient", "KafkaConnector", "MachineLearning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

@@ -6,5 +6,7 @@ struct S360: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "s360",
         abstract: "Stream360: a streaming Customer-360 analytics engine with Spark Structured Streaming semantics.",
-        subcommands: [TopUpCommand.self, ChurnCommand.self, BenchCommand.self, BrokerCommand.self, ProduceCommand.self])
+        subcommands: [
+            TopUpCommand.self, ChurnCommand.self, TrainCommand.self, BenchCommand.self, BrokerCommand.self, ProduceCommand.self,
+        ])
 }

@@ -19,7 +19,12 @@ public struct ChurnPipeline {
     /// The parsed clickstream: `datetime` as a timestamp, `response_time_ms` cast to int
     /// (non-ANSI: "", "n/a", "1,203", "250ms" become null).
     public func weblog() throws(PlanError) -> DataFrame {
-        try DataFrame.readStream(clickSource)
+        try Self.weblog(try DataFrame.readStream(clickSource))
+    }
+
+    /// The parsed clickstream from any DataFrame of click messages (a `value` string column).
+    public static func weblog(_ messages: DataFrame) throws(PlanError) -> DataFrame {
+        try messages
             .parseJSON(column: "value", schema: ChurnSchemas.clickRecord)
             .select(
                 col("user_id"), toTimestamp(col("datetime"), "yyyy-MM-dd HH:mm:ss").alias("datetime"), col("os"),
@@ -30,7 +35,12 @@ public struct ChurnPipeline {
     /// CASE WHEN crm.churn_risk >= 20 THEN 1 ELSE 0 END AS churn_label FROM weblog JOIN crm ON
     /// weblog.user_id = crm.user_id` (a stream-static inner join: events of unknown users are dropped).
     public func joined() throws(PlanError) -> DataFrame {
-        let clicks = try weblog().withColumnRenamed("user_id", "click_user_id")
+        try Self.joined(weblog: try weblog(), crm: crm)
+    }
+
+    /// The seed SQL's join of a parsed clickstream (a stream or a table) with the CRM table.
+    public static func joined(weblog: DataFrame, crm: RecordBatch) throws(PlanError) -> DataFrame {
+        let clicks = try weblog.withColumnRenamed("user_id", "click_user_id")
         let table = try DataFrame.table(crm)
         let label = when(col("churn_risk") >= lit(ChurnSchemas.churnRiskThreshold), lit(Int32(1)))
             .otherwise(lit(Int32(0))).alias("churn_label")

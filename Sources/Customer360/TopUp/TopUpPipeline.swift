@@ -28,8 +28,14 @@ public struct TopUpPipeline {
 
     /// Step 1, customer: every record with the seed's casts and output names.
     public func customerParsed() throws(PlanError) -> DataFrame {
+        try Self.customerParsed(try DataFrame.readStream(customerSource))
+    }
+
+    /// Step 1 over any DataFrame of customer messages (a `value` string column): a stream, or
+    /// a table of every line of a directory for training.
+    public static func customerParsed(_ messages: DataFrame) throws(PlanError) -> DataFrame {
         let ts = DataType.timestamp
-        return try DataFrame.readStream(customerSource)
+        return try messages
             .parseJSON(column: "value", schema: TopUpSchemas.customerRecord)
             .select(
                 col("ID"), col("Frequency"), col("InstlmentMode"), col("LoanStatus"), col("PaymentMode"), col("BranchID"),
@@ -45,13 +51,18 @@ public struct TopUpPipeline {
 
     /// Steps 1–3, bureau: casts, digits-only amounts, SELF-INDICATOR mapping.
     public func bureauCleaned() throws(PlanError) -> DataFrame {
+        try Self.bureauCleaned(try DataFrame.readStream(bureauSource))
+    }
+
+    /// Steps 1–3 over any DataFrame of bureau messages (a `value` string column).
+    public static func bureauCleaned(_ messages: DataFrame) throws(PlanError) -> DataFrame {
         func digits(_ name: String) -> Expression { keepDigits(col(name)).cast(.int).alias(name) }
         let selfIndicator = when(col("SELF-INDICATOR") == lit("TRUE"), lit(Int32(1)))
             .when(col("SELF-INDICATOR") == lit("FALSE"), lit(Int32(0)))
             .otherwise(col("SELF-INDICATOR"))
             .cast(.int).alias("SELF-INDICATOR")
         let ts = DataType.timestamp
-        return try DataFrame.readStream(bureauSource)
+        return try messages
             .parseJSON(column: "value", schema: TopUpSchemas.bureauRecord)
             .select(
                 col("ID"), selfIndicator, col("MATCH-TYPE"), col("ACCT-TYPE"), col("CONTRIBUTOR-TYPE"),

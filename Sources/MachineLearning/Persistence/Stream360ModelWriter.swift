@@ -96,7 +96,7 @@ enum Stream360ModelWriter {
 
     private static func writeRecord(_ record: StageRecord, to directory: String) throws(MachineLearningError) {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         let path = directory + "/" + metadataFile
         do {
