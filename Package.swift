@@ -115,7 +115,7 @@ let package = Package(
             dependencies: ["StreamExecution", "StreamPlan", "StreamOperators", "StreamTesting", "Expressions", "Connectors", "Columnar", "Checkpointing"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Customer360", "StreamExecution", "StreamTesting", "Connectors", "Columnar", "FileConnector", "Checkpointing"]),
+            dependencies: ["Customer360", "MachineLearning", "StreamExecution", "StreamTesting", "Connectors", "Columnar", "FileConnector", "Checkpointing"]),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
         .testTarget(name: "CheckpointingTests", dependencies: ["Checkpointing", "Connectors"]),
         .testTarget(
