@@ -142,5 +142,11 @@ let package = Package(
             dependencies: ["Parquet", "Columnar"],
             path: "Benchmarks/ParquetBenchmark",
             swiftSettings: strictSettings),
+        // swift run -c release TopUpScoringBenchmark MODEL_DIR DATA_DIR
+        .executableTarget(
+            name: "TopUpScoringBenchmark",
+            dependencies: ["Customer360", "MachineLearning", "XGBoost", "Columnar"],
+            path: "Benchmarks/TopUpScoringBenchmark",
+            swiftSettings: strictSettings),
     ]
 )
