@@ -29,10 +29,13 @@ struct ChurnCommand: AsyncParsableCommand {
     @Option(help: "Directory to write the outputs to.")
     var dump: String
 
+    @Option(help: "A churn model directory (Spark's saved PipelineModel or Stream360's) to score the joined stream with.")
+    var model: String?
+
     func run() async throws {
         let dumper = ChurnDump(
             clickLocation: clicks, crmPath: crm, trigger: try TriggerOption.parse(trigger),
-            readLimit: maxFilesPerTrigger.map { .maxFiles($0) } ?? .all, outputDirectory: dump)
+            readLimit: maxFilesPerTrigger.map { .maxFiles($0) } ?? .all, outputDirectory: dump, modelDirectory: model)
         try await dumper.run()
     }
 }

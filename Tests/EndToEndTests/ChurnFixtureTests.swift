@@ -6,18 +6,21 @@ import Testing
 @Suite(.serialized) struct ChurnFixtureTests {
     let fixture = FixturePaths.shared.appendingPathComponent("fixtures/c360-small")
 
-    @Test func joinedRowsAndWebTrafficStatisticsMatchSpark() async throws {
+    @Test func joinedRowsStatisticsAndPredictionsMatchSpark() async throws {
         let out = try FixturePaths.temporaryDirectory("churn")
         let counts = try await ChurnDump(
             clickLocation: fixture.appendingPathComponent("input/clickstream").path,
             crmPath: fixture.appendingPathComponent("input/crm/crm.jsonl").path,
-            trigger: .availableNow, readLimit: .maxFiles(1), outputDirectory: out.path, log: { _ in }
+            trigger: .availableNow, readLimit: .maxFiles(1), outputDirectory: out.path,
+            modelDirectory: fixture.appendingPathComponent("spark_churn_model").path, log: { _ in }
         ).run()
+        defer { try? FileManager.default.removeItem(at: out) }
         #expect(counts["joined"] == 15410)
         #expect(counts["weblog_stats"] == 24)
+        #expect(counts["predictions"] == 15410)
         let (status, output) = try FixturePaths.run("python3", [
             FixturePaths.compareDumps.path, fixture.appendingPathComponent("expected").path, out.path,
-            "joined.jsonl", "weblog_stats.jsonl",
+            "joined.jsonl", "weblog_stats.jsonl", "predictions.jsonl",
         ])
         #expect(status == 0, "compare_dumps.py reported differences:\n\(output)")
     }

@@ -1,6 +1,7 @@
 public import Connectors
 import Columnar
 import JSONIngest
+import MachineLearning
 public import StreamExecution
 import StreamOperators
 import StreamPlan
@@ -13,12 +14,15 @@ public struct ChurnDump {
     public var trigger: Trigger
     public var readLimit: ReadLimit
     public var outputDirectory: String
+    /// When set, the joined stream is also scored with this model into `predictions.jsonl`.
+    public var modelDirectory: String?
     public var log: (String) -> Void
 
     public init(
         clickLocation: String, crmPath: String, trigger: Trigger, readLimit: ReadLimit, outputDirectory: String,
-        log: @escaping (String) -> Void = { print($0) }
+        modelDirectory: String? = nil, log: @escaping (String) -> Void = { print($0) }
     ) {
+        self.modelDirectory = modelDirectory
         self.clickLocation = clickLocation
         self.crmPath = crmPath
         self.trigger = trigger
@@ -43,6 +47,17 @@ public struct ChurnDump {
         joined.progressHandler = { log($0.summary) }
         try await joined.run()
         counts["joined"] = try write(joinedSink.batches.map(\.batch), "joined")
+
+        if let modelDirectory {
+            let model = try PipelineModel.load(directory: modelDirectory)
+            let sink = MemorySink(name: "predictions")
+            let scoring = try StreamingQuery(
+                try pipeline(crm).scored(model: model), sink: sink,
+                configuration: .init(name: "predictions", trigger: trigger, readLimit: readLimit))
+            scoring.progressHandler = { log($0.summary) }
+            try await scoring.run()
+            counts["predictions"] = try write(sink.batches.map(\.batch), "predictions")
+        }
 
         // Spark computed the statistics as one batch job, whose file source packs the files into
         // as many partitions as cores; each partition's partial aggregate is merged at the end.
