@@ -92,6 +92,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strictSettings),
         // The application.
         .target(

@@ -1,5 +1,5 @@
 public import Columnar
-package import Connectors
+import Connectors
 import JSONIngest
 
 /// One JSON object stored in a ``DocumentTable``, kept as its JSON text.

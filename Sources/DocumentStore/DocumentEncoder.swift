@@ -1,5 +1,5 @@
 public import Columnar
-package import Connectors
+import Connectors
 
 /// Turns rows into documents: one JSON object per row, keys in column order.
 ///

@@ -74,7 +74,7 @@ public struct DocumentStoreURL: Sendable, Hashable, CustomStringConvertible {
 
     /// `url` with any password replaced by `***`.
     static func redacted(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://"), let at = url.lastIndex(of: "@"), schemeEnd.upperBound < at else { return url }
+        guard let schemeEnd = url.firstRange(of: "://"), let at = url.lastIndex(of: "@"), schemeEnd.upperBound < at else { return url }
         let credentials = url[schemeEnd.upperBound..<at]
         guard let colon = credentials.firstIndex(of: ":") else { return url }
         return String(url[..<colon]) + ":***" + String(url[at...])

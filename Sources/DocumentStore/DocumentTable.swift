@@ -1,5 +1,3 @@
-public import Columnar
-
 /// A table of JSON documents keyed by one top-level field, with no fixed schema.
 ///
 /// The role MapR-DB JSON tables play in the reference pipelines: each document is a JSON

@@ -1,4 +1,4 @@
-package import Connectors
+import Connectors
 
 /// A JSON value used in conditions and to build small documents.
 ///

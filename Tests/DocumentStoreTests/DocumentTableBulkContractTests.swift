@@ -13,7 +13,7 @@ struct DocumentTableBulkContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func bulkInsertUpsertAndMergeTenThousandDocuments(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             try table.insert(Self.customers(0..<Self.size) { #""n":\#($0),"name":"Name \#($0) \"q\"","even":\#($0 % 2 == 0)"# })
             #expect(try table.count() == Self.size)
             #expect(try table.count(where: [.equals("even", true)]) == Self.size / 2)
@@ -38,7 +38,7 @@ struct DocumentTableBulkContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func aFailingBulkWriteWritesNothing(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             var documents = Self.customers(0..<1_000) { #""n":\#($0)"# }
             documents.append(Document(json: #"{"n":"no id"}"#))
             guard case .invalidDocument? = error({ try table.upsert(documents) }) else {
@@ -51,7 +51,7 @@ struct DocumentTableBulkContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func repeatedIDsInOneCallApplyInOrder(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             try table.upsert([Document(["id": "a", "v": 1]), Document(["id": "a", "v": 2])])
             #expect(try table.get("a")?["v"] == .long(2))
             try table.merge([Document(["id": "a", "x": 1]), Document(["id": "a", "y": 2]), Document(["id": "a", "x": 3])])

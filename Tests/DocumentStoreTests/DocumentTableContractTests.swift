@@ -34,7 +34,7 @@ struct DocumentTableContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func insertThenGetByID(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             try table.insert(Document(["id": "u1", "name": "Asha", "age": 41, "vip": true, "score": 0.5]))
             let document = try #require(try table.get("u1"))
             #expect(document["name"] == .string("Asha"))
@@ -48,7 +48,7 @@ struct DocumentTableContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func insertOfAnExistingIDFailsAndWritesNothing(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             try table.insert(Document(["id": "a", "v": 1]))
             guard case .duplicateID(_, let id, _)? = error({ try table.insert([Document(["id": "b"]), Document(["id": "a", "v": 2])]) }) else {
                 Issue.record("inserting an existing id must fail")
@@ -62,7 +62,7 @@ struct DocumentTableContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func upsertReplacesTheWholeDocument(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             try table.upsert(Document(["id": "a", "x": 1, "y": 2]))
             try table.upsert(Document(["id": "a", "z": 3]))
             try table.upsert(Document(["id": "b", "x": 9]))
@@ -74,7 +74,7 @@ struct DocumentTableContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func mergeSetsFieldsAndKeepsTheRest(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable(idField: "user_id") { table, _ in
+        try backend.withTable(idField: "user_id") { (table, _) throws in
             try table.insert(Document(json: #"{"user_id":"u1","name":"Asha","tier":"gold","churn":10,"address":{"city":"Pune","zip":"411001"}}"#))
             try table.merge(Document(json: #"{"user_id":"u1","churn":25,"tier":null,"address":{"city":"Mumbai"},"app":"3.1"}"#))
             let merged = try #require(try table.get("u1"))
@@ -92,7 +92,7 @@ struct DocumentTableContractTests {
     @Test(arguments: DocumentStoreBackend.allCases)
     func textWithQuotesNewlinesAndNonASCIIRoundTrips(_ backend: DocumentStoreBackend) throws {
         let tricky = "He said \"hi\"\nthen left\t\\ O'Brien — Zoë, 東京, 🚀, \u{1}"
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             try table.insert(Document(["id": "q\"1'", "note": .string(tricky), "ключ": "значение"]))
             let document = try #require(try table.get("q\"1'"))
             #expect(document["note"] == .string(tricky))
@@ -106,7 +106,7 @@ struct DocumentTableContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func stringAndIntegerIDsAreDistinct(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             try table.insert([Document(["id": 7, "kind": "int"]), Document(["id": "7", "kind": "text"])])
             #expect(try table.get(7)?["kind"] == .string("int"))
             #expect(try table.get("7")?["kind"] == .string("text"))
@@ -115,7 +115,7 @@ struct DocumentTableContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func invalidDocumentsAreRejected(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             for bad in [#"[1,2]"#, #"{"name":"no id"}"#, #"{"id":true}"#, #"{"id":"x","#, #"{"id":1.5}"#] {
                 guard case .invalidDocument? = error({ try table.insert(Document(json: bad)) }) else {
                     Issue.record("\(bad) must be rejected as an invalid document")

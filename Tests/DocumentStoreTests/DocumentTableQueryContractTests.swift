@@ -18,7 +18,7 @@ struct DocumentTableQueryContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func findWithConditions(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             try table.insert(Self.customers)
             #expect(ids(try table.find(where: [.equals("state", "MH")])) == [.string("c1"), .string("c4")])
             #expect(ids(try table.find(where: [.greaterThan("age", 30)])) == [.string("c1"), .string("c4")])
@@ -39,7 +39,7 @@ struct DocumentTableQueryContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func findWithAProjection(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             try table.insert(Self.customers)
             let projected = try table.find(where: [.exists("state")], projection: ["name", "tags", "app"])
             #expect(projected.map(\.fields) == [
@@ -53,7 +53,7 @@ struct DocumentTableQueryContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func countAndDelete(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             try table.insert(Self.customers)
             #expect(try table.count() == 5)
             #expect(try table.count(where: [.equals("state", "MH")]) == 2)
@@ -67,7 +67,7 @@ struct DocumentTableQueryContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func scanInfersTheUnionOfSparseFields(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             try table.insert(Self.customers)
             let batch = try table.scan()
             #expect(batch.schema.names == ["age", "app", "id", "loyalty", "name", "state", "tags", "twitter"])
@@ -84,7 +84,7 @@ struct DocumentTableQueryContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func scanWithAGivenSchema(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             try table.insert(Self.customers)
             let schema = Schema([Field("id", .string), Field("age", .double), Field("state", .string), Field("missing", .long)])
             let batch = try table.scan(schema: schema)
@@ -98,7 +98,7 @@ struct DocumentTableQueryContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func scanOfAnEmptyTable(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             #expect(try table.scan().rowCount == 0)
             #expect(try table.scan(schema: Schema([Field("id", .string)])).rowCount == 0)
         }

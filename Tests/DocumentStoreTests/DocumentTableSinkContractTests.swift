@@ -17,7 +17,7 @@ struct DocumentTableSinkContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases, DocumentWriteMode.allCases)
     func aReRunBatchLeavesTheSameDocuments(_ backend: DocumentStoreBackend, mode: DocumentWriteMode) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             let sink = DocumentTableSink(table: table, mode: mode)
             try sink.addBatch(0, Self.predictions([("u1", 0.9, "gold"), ("u2", 0.1, nil)]))
             try sink.addBatch(1, Self.predictions([("u3", 0.5, "new")]))
@@ -33,7 +33,7 @@ struct DocumentTableSinkContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func aMergeSinkKeepsTheOtherFieldsOfStoredDocuments(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable(idField: "user_id") { table, store in
+        try backend.withTable(idField: "user_id") { (table, store) throws in
             try table.insert(Document(["user_id": "u1", "name": "Asha", "persona": "saver"]))
             let sink = try store.saveToTable(table.name, idField: "user_id", mode: .merge)
             let scores = RecordBatch(
@@ -48,7 +48,7 @@ struct DocumentTableSinkContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func aBatchWithoutTheIDColumnFails(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable { table, _ in
+        try backend.withTable { (table, _) throws in
             let sink = DocumentTableSink(table: table, mode: .upsert)
             let batch = RecordBatch(trusted: Schema([Field("name", .string)]), columns: [.strings(["x"])], rowCount: 1)
             guard case .missingIDColumn(_, "id", ["name"])? = error({ try sink.write(0, batch) }) else {
@@ -60,7 +60,7 @@ struct DocumentTableSinkContractTests {
 
     @Test(arguments: DocumentStoreBackend.allCases)
     func theLookupRefreshesEveryNBatchesAndOnDemand(_ backend: DocumentStoreBackend) throws {
-        try backend.withTable(idField: "user_id") { table, _ in
+        try backend.withTable(idField: "user_id") { (table, _) throws in
             try table.insert(Document(["user_id": "u1", "tier": "gold"]))
             let lookup = DocumentTableLookup(table: table, refreshEvery: 2)
             #expect(try lookup.refreshIfDue(batchId: 0)?.rowCount == 1, "the first batch loads the table")

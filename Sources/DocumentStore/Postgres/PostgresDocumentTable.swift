@@ -63,7 +63,7 @@ final class PostgresDocumentTable: DocumentTable {
 
     /// The key in `Key ((doc -> 'id'::text))=("a") already exists.`
     private static func duplicateKey(_ message: String) -> String? {
-        guard let start = message.range(of: ")=("), let end = message.range(of: ") already exists") else { return nil }
+        guard let start = message.firstRange(of: ")=("), let end = message.firstRange(of: ") already exists") else { return nil }
         guard start.upperBound <= end.lowerBound else { return nil }
         return String(message[start.upperBound..<end.lowerBound])
     }

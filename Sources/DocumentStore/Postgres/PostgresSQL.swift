@@ -20,7 +20,7 @@ struct PostgresSQL {
         [
             """
             CREATE TABLE \(quotedTable) (doc jsonb NOT NULL CHECK (jsonb_typeof(doc) = 'object' AND \
-            (jsonb_typeof(doc->'\(idField)') = 'string' OR coalesce((doc->>'\(idField)') ~ '^-?[0-9]+$', false))))
+            coalesce(jsonb_typeof(doc->'\(idField)') = 'string' OR (doc->>'\(idField)') ~ '^-?[0-9]+$', false)))
             """,
             "CREATE UNIQUE INDEX \"stream360_id_\(table)\" ON \(quotedTable) (\(idExpression))",
             "CREATE INDEX \"stream360_gin_\(table)\" ON \(quotedTable) USING gin (doc)",
