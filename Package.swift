@@ -92,7 +92,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
-            exclude: ["README.md"],
+            exclude: ["README.md", "FORMAT.md"],
             swiftSettings: strictSettings),
         // The application.
         .target(

@@ -5,7 +5,9 @@
 /// operand: a number field against a number, a string field against a string (compared by
 /// bytes); so the two backends agree even when a field holds mixed kinds. `equals` compares
 /// JSON values (`1` equals `1.0`, `"1"` does not equal `1`). `exists` holds when the field is
-/// present, even as `null`.
+/// present, even as `null`. An object or array operand (``DocumentValue/json(_:)``) is compared
+/// as `jsonb` by PostgreSQL but as minified text by SQLite, where key order matters. Comparisons
+/// with `null`, booleans or JSON operands match nothing.
 public enum DocumentCondition: Sendable, Hashable {
     /// `field == value`.
     case equals(String, DocumentValue)

@@ -5,6 +5,7 @@ public enum DocumentWriteMode: String, Sendable, Hashable, CaseIterable {
     /// Replace the stored document with the new one (or add it).
     case upsert
     /// Set the new document's top-level fields on the stored one and keep its other fields
-    /// (or add it). A field set to `null` is removed; nested objects are replaced, not merged.
+    /// (or add it). A field set to `null` is removed; nested objects are replaced, not merged
+    /// (SQLite drops nulls inside a patch's nested objects, PostgreSQL keeps them).
     case merge
 }

@@ -79,7 +79,7 @@ final class PostgresDocumentTable: DocumentTable {
     }
 
     func find(where conditions: [DocumentCondition], projection: [String]?, limit: Int?) throws(DocumentStoreError) -> [Document] {
-        try SQLiteDocumentTable.check(conditions, projection: projection)
+        try DocumentNames.check(conditions, projection: projection)
         var binds = PostgresBindings()
         let selection = sql.selection(projection: projection, binds: &binds)
         var query = "SELECT \(selection) FROM \(sql.quotedTable)" + sql.whereClause(conditions, binds: &binds)
@@ -105,7 +105,7 @@ final class PostgresDocumentTable: DocumentTable {
     }
 
     func count(where conditions: [DocumentCondition]) throws(DocumentStoreError) -> Int {
-        try SQLiteDocumentTable.check(conditions, projection: nil)
+        try DocumentNames.check(conditions, projection: nil)
         var binds = PostgresBindings()
         let query = "SELECT count(*) FROM \(sql.quotedTable)" + sql.whereClause(conditions, binds: &binds)
         let finalBinds = binds

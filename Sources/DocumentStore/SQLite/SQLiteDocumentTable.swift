@@ -70,7 +70,7 @@ final class SQLiteDocumentTable: DocumentTable {
     }
 
     func find(where conditions: [DocumentCondition], projection: [String]?, limit: Int?) throws(DocumentStoreError) -> [Document] {
-        try Self.check(conditions, projection: projection)
+        try DocumentNames.check(conditions, projection: projection)
         var arguments: [(any DatabaseValueConvertible)?] = []
         let selection = sql.selection(projection: projection, arguments: &arguments)
         var text = "SELECT \(selection) FROM \(sql.quotedTable)" + sql.whereClause(conditions, arguments: &arguments)
@@ -98,7 +98,7 @@ final class SQLiteDocumentTable: DocumentTable {
     }
 
     func count(where conditions: [DocumentCondition]) throws(DocumentStoreError) -> Int {
-        try Self.check(conditions, projection: nil)
+        try DocumentNames.check(conditions, projection: nil)
         var arguments: [(any DatabaseValueConvertible)?] = []
         let text = "SELECT count(*) FROM \(sql.quotedTable)" + sql.whereClause(conditions, arguments: &arguments)
         let finalArguments = StatementArguments(arguments)
@@ -122,11 +122,6 @@ final class SQLiteDocumentTable: DocumentTable {
         case .string(let s): s
         case .integer(let i): i
         }
-    }
-
-    static func check(_ conditions: [DocumentCondition], projection: [String]?) throws(DocumentStoreError) {
-        for condition in conditions { try DocumentNames.checkField(condition.field) }
-        for field in projection ?? [] { try DocumentNames.checkField(field) }
     }
 
     private func run<T>(_ operation: String, _ body: (Database) throws -> T) throws(DocumentStoreError) -> T {
