@@ -7,6 +7,7 @@
 // scripts/postgres-test-server.sh start). Each backend gets a new table: one bulk insert of N
 // CRM-like documents (~230 bytes each, sparse extras on some), one bulk upsert of all N, one
 // bulk merge of a score into all N, and a scan of the table into a RecordBatch.
+import Columnar
 import DocumentStore
 import Foundation
 
@@ -63,7 +64,10 @@ for url in urls {
         try measure("bulk insert", count) { try table.insert(documents) }
         try measure("bulk upsert", count) { try table.upsert(documents) }
         try measure("bulk merge ", count) { try table.merge(patches) }
+        try measure("read lines ", count) { _ = try table.jsonLines() }
         try measure("scan       ", count) { _ = try table.scan() }
+        let schema = try table.scan().schema
+        try measure("scan schema", count) { _ = try table.scan(schema: schema) }
         try store.dropTable(name)
     } catch {
         print("  failed: \(error)")

@@ -4,7 +4,9 @@ import PostgresNIO
 ///
 /// A table is one column, `doc jsonb`, with a CHECK that it is an object whose id is a string
 /// or an integer, a unique index on `(doc->'id')` (jsonb keeps the id's type: `"7"` ≠ `7`) and
-/// a GIN index on `doc` that serves `@>` (equality conditions) and `?` (exists). Bulk writes
+/// a GIN index on `doc` (`jsonb_path_ops`: a third faster to maintain than the default
+/// `jsonb_ops` on bulk writes, and smaller) that serves `@>`, i.e. equality conditions; `exists`
+/// (`?`) scans. Bulk writes
 /// send all documents as one `text[]` parameter and expand it with `unnest … WITH ORDINALITY`,
 /// so a call is one statement whatever its size; duplicates within one call are resolved in
 /// order (upsert: the last wins; merge: patches fold in order with the `stream360_merge`
@@ -23,7 +25,7 @@ struct PostgresSQL {
             coalesce(jsonb_typeof(doc->'\(idField)') = 'string' OR (doc->>'\(idField)') ~ '^-?[0-9]+$', false)))
             """,
             "CREATE UNIQUE INDEX \"stream360_id_\(table)\" ON \(quotedTable) (\(idExpression))",
-            "CREATE INDEX \"stream360_gin_\(table)\" ON \(quotedTable) USING gin (doc)",
+            "CREATE INDEX \"stream360_gin_\(table)\" ON \(quotedTable) USING gin (doc jsonb_path_ops)",
         ]
     }
 
