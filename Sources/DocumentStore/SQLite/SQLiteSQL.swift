@@ -3,7 +3,7 @@ import GRDB
 /// The SQL the SQLite backend runs, in one place.
 ///
 /// A table is one column, `doc TEXT`, holding minified JSON (`json(?)` normalizes and checks
-/// it on the way in), a CHECK that it is an object with a string or integer id, and a unique
+/// it on the way in), a CHECK that it has a string or integer id (only an object can), and a unique
 /// expression index on `json_extract(doc, '$."id"')`: lookups by id must spell that exact
 /// expression for SQLite to use the index. Names are validated by ``DocumentNames`` (no quotes),
 /// so they are quoted here without escaping.
@@ -22,8 +22,7 @@ struct SQLiteSQL {
     var createStatements: [String] {
         [
             """
-            CREATE TABLE \(quotedTable) (doc TEXT NOT NULL CHECK (json_type(doc) = 'object' \
-            AND coalesce(\(Self.type(idField)), '') IN ('text', 'integer')))
+            CREATE TABLE \(quotedTable) (doc TEXT NOT NULL CHECK (coalesce(\(Self.type(idField)), '') IN ('text', 'integer')))
             """,
             "CREATE UNIQUE INDEX \"stream360_id_\(table)\" ON \(quotedTable)(\(idExpression))",
         ]
