@@ -3,7 +3,7 @@ SHELL := /bin/bash
 FIXTURES ?= $(abspath ../shared/fixtures)
 TOPUP := $(FIXTURES)/topup-small
 
-.PHONY: deps build release demo test bench-core clean
+.PHONY: deps build release demo test bench-core bench-documents clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -24,10 +24,21 @@ demo: release
 	python3 $(abspath ../shared/tools/compare_dumps.py) $(TOPUP)/expected demo/topup \
 	  customer_parsed.jsonl bureau_cleaned.jsonl bureau_groups.jsonl joined.jsonl
 
-## make test: install what is missing and run every test.
+## make test: install what is missing and run every test; the DocumentStore contract tests
+## run against a throwaway PostgreSQL server, started here and stopped afterwards (even on failure).
 test: deps
 	swift build --build-tests
-	swift test --skip-build --disable-xctest
+	@trap 'bash scripts/postgres-test-server.sh stop' EXIT; \
+	url=$$(bash scripts/postgres-test-server.sh start) && echo "PostgreSQL test server: $$url"; \
+	STREAM360_POSTGRES_URL="$$url" swift test --skip-build --disable-xctest
+
+## make bench-documents: bulk-save 100,000 documents to SQLite and to a throwaway PostgreSQL (release).
+bench-documents: deps
+	swift build -c release --product DocumentStoreBenchmark
+	@trap 'bash scripts/postgres-test-server.sh stop' EXIT; \
+	url=$$(bash scripts/postgres-test-server.sh start); \
+	.build/release/DocumentStoreBenchmark sqlite:/tmp/stream360-bench-documents.db "$$url"; \
+	rm -f /tmp/stream360-bench-documents.db*
 
 ## make bench-core: engine benchmark (release) over about 1 M generated bureau records.
 BENCH_DATA ?= out/bench-1m

@@ -14,9 +14,13 @@ let package = Package(
         .executable(name: "s360", targets: ["s360"]),
         .executable(name: "ParquetBenchmark", targets: ["ParquetBenchmark"]),
         .executable(name: "KafkaBenchmark", targets: ["KafkaBenchmark"]),
+        .executable(name: "DocumentStoreBenchmark", targets: ["DocumentStoreBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Only the DocumentStore target (and its tests and benchmark) depend on these two.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Engine core, bottom to top: each target depends only on targets above it.
@@ -85,6 +89,16 @@ let package = Package(
             name: "FileConnector",
             dependencies: ["Columnar", "Connectors", "Checkpointing", "Compression", "Parquet"],
             swiftSettings: strictSettings),
+        // Document tables (SQLite through GRDB, PostgreSQL through postgres-nio): the only target with these dependencies.
+        .target(
+            name: "DocumentStore",
+            dependencies: [
+                "Columnar", "JSONIngest", "Connectors",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            exclude: ["README.md", "FORMAT.md"],
+            swiftSettings: strictSettings),
         // The application.
         .target(
             name: "Customer360",
@@ -121,6 +135,7 @@ let package = Package(
         .testTarget(
             name: "FileConnectorTests",
             dependencies: ["FileConnector", "Checkpointing", "Parquet", "Connectors", "Columnar", "StreamTesting"]),
+        .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "Connectors", "Columnar"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar", "Compression"]),
         .testTarget(name: "MachineLearningTests", dependencies: ["MachineLearning", "Columnar", "JSONIngest"]),
         .testTarget(name: "XGBoostTests", dependencies: ["XGBoost"]),
@@ -147,6 +162,12 @@ let package = Package(
             name: "TopUpScoringBenchmark",
             dependencies: ["Customer360", "MachineLearning", "XGBoost", "Columnar"],
             path: "Benchmarks/TopUpScoringBenchmark",
+            swiftSettings: strictSettings),
+        // swift run -c release DocumentStoreBenchmark [sqlite:PATH] [postgres://…]
+        .executableTarget(
+            name: "DocumentStoreBenchmark",
+            dependencies: ["DocumentStore", "Columnar"],
+            path: "Benchmarks/DocumentStoreBenchmark",
             swiftSettings: strictSettings),
     ]
 )

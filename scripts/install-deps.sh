@@ -3,13 +3,15 @@
 # Idempotent: on a warm machine it checks dpkg and returns in well under a second.
 set -euo pipefail
 
-# Debian packages: C libraries wrapped by systemLibrary targets, and tools the tests use.
+# Debian packages: C libraries wrapped by systemLibrary targets, and tools the tests use
+# (postgresql: the DocumentStore tests run a throwaway server, scripts/postgres-test-server.sh).
 DEB_PACKAGES=(
   pkg-config
   librdkafka-dev kcat
   libsnappy-dev libzstd-dev zlib1g-dev
   libsqlite3-dev
   libxgboost-dev
+  postgresql
 )
 # Python packages used as independent oracles in tests, as "pip-spec" or "pip-spec:import-name"
 # when the module's name differs from the distribution's (kafka-python installs `kafka`).

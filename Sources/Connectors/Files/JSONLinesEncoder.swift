@@ -33,7 +33,7 @@ public enum JSONLinesEncoder {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendValue(_ column: Column, row: Int, to out: inout [UInt8]) {
+    package static func appendValue(_ column: Column, row: Int, to out: inout [UInt8]) {
         if column.isNull(row) {
             out.append(contentsOf: Array("null".utf8))
             return
@@ -82,7 +82,7 @@ public enum JSONLinesEncoder {
         copy.withUTF8 { appendString($0, to: &out) }
     }
 
-    static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    package static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         for byte in bytes {
