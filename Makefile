@@ -2,8 +2,9 @@
 SHELL := /bin/bash
 FIXTURES ?= $(abspath ../shared/fixtures)
 TOPUP := $(FIXTURES)/topup-small
+C360 := $(FIXTURES)/c360-small
 
-.PHONY: deps build release demo test bench-core bench-documents clean
+.PHONY: deps build release demo check-fixtures test bench-core bench-documents clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -14,15 +15,19 @@ build: deps
 release: deps
 	swift build -c release --product s360
 
-## make demo: build in release mode, run the top-up pipeline on the small fixture, compare with Spark.
+## make demo: build in release mode and run both pipelines end to end with embedded defaults
+## (in-memory Kafka broker, SQLite document store, Parquet under demo/); Ctrl-C stops gracefully.
 demo: release
-	@mkdir -p demo
-	.build/release/s360 topup \
-	  --customer $(TOPUP)/input/customer --bureau $(TOPUP)/input/bureau \
-	  --max-files-per-trigger 1 --trigger available-now --dump demo/topup
-	@echo "Comparing demo/topup with what Apache Spark produced for the same input:"
-	python3 $(abspath ../shared/tools/compare_dumps.py) $(TOPUP)/expected demo/topup \
-	  customer_parsed.jsonl bureau_cleaned.jsonl bureau_groups.jsonl joined.jsonl
+	.build/release/s360 demo --fixtures $(FIXTURES) --dir demo
+
+## make check-fixtures: run the top-up and churn pipelines on the fixtures and compare with Spark.
+check-fixtures: release
+	.build/release/s360 topup --customer $(TOPUP)/input/customer --bureau $(TOPUP)/input/bureau \
+	  --max-files-per-trigger 1 --trigger available-now --model $(TOPUP)/spark_pipeline_model --dump out/topup
+	python3 $(abspath ../shared/tools/compare_dumps.py) $(TOPUP)/expected out/topup
+	.build/release/s360 churn --clicks $(C360)/input/clickstream --crm $(C360)/input/crm/crm.jsonl \
+	  --max-files-per-trigger 1 --model $(C360)/spark_churn_model --dump out/churn
+	python3 $(abspath ../shared/tools/compare_dumps.py) $(C360)/expected out/churn
 
 ## make test: install what is missing and run every test; the DocumentStore contract tests
 ## run against a throwaway PostgreSQL server, started here and stopped afterwards (even on failure).

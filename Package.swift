@@ -104,7 +104,7 @@ let package = Package(
             name: "Customer360",
             dependencies: [
                 "Columnar", "Expressions", "JSONIngest", "Connectors", "FileConnector", "StreamOperators", "StreamPlan",
-                "StreamExecution", "MachineLearning", "KafkaConnector", "KafkaClient",
+                "StreamExecution", "MachineLearning", "KafkaConnector", "KafkaClient", "DocumentStore",
             ],
             swiftSettings: strictSettings),
         .executableTarget(
@@ -129,7 +129,7 @@ let package = Package(
             dependencies: ["StreamExecution", "StreamPlan", "StreamOperators", "StreamTesting", "Expressions", "Connectors", "Columnar", "Checkpointing"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Customer360", "MachineLearning", "StreamExecution", "StreamTesting", "Connectors", "Columnar", "FileConnector", "Checkpointing"]),
+            dependencies: ["Customer360", "MachineLearning", "StreamExecution", "StreamTesting", "Connectors", "Columnar", "FileConnector", "Checkpointing", "DocumentStore"]),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
         .testTarget(name: "CheckpointingTests", dependencies: ["Checkpointing", "Connectors"]),
         .testTarget(

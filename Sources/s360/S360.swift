@@ -7,6 +7,6 @@ struct S360: AsyncParsableCommand {
         commandName: "s360",
         abstract: "Stream360: a streaming Customer-360 analytics engine with Spark Structured Streaming semantics.",
         subcommands: [
-            TopUpCommand.self, ChurnCommand.self, TrainCommand.self, BenchCommand.self, BrokerCommand.self, ProduceCommand.self,
+            DemoCommand.self, TopUpCommand.self, ChurnCommand.self, TrainCommand.self, BenchCommand.self, BrokerCommand.self, ProduceCommand.self,
         ])
 }

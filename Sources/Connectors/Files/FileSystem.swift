@@ -67,6 +67,19 @@ public enum FileSystem {
         }
     }
 
+    /// Whether `path` names an existing regular file.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Microseconds since the epoch, from the system's real-time clock.
+    public static func wallClockMicros() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000
+    }
+
     /// Whether `path` names an existing directory.
     public static func isDirectory(_ path: String) -> Bool {
         var st = stat()

@@ -1,0 +1,167 @@
+import Columnar
+import Connectors
+public import DocumentStore
+import FileConnector
+import JSONIngest
+import KafkaClient
+import KafkaConnector
+import MachineLearning
+import StreamExecution
+import StreamOperators
+import StreamPlan
+import Synchronization
+
+/// `s360 demo`: both reference pipelines end to end on one machine, with embedded defaults.
+///
+/// 1. loads the CRM documents into the document store (table `crm`);
+/// 2. starts the embedded Kafka broker (unless servers are given) and the producers, which
+///    publish the top-up and clickstream files at a steady pace;
+/// 3. runs three streaming queries concurrently on a processing-time trigger, each checkpointed:
+///    the top-up join into Parquet (`parquet/cust_bureau_df`), the top-up scoring into Parquet
+///    (`parquet/top_up_predictions`), the store and the `Statewide_customer_count` topic, and the
+///    churn scoring of the clickstream joined with the CRM table into the store;
+/// 4. prints each batch's progress and appends it to `progress/<query>.jsonl` for the portal;
+/// 5. stops once the producers are done and the pipelines are idle, after ``DemoConfiguration/maxDuration``,
+///    or when ``requestStop()`` is called (Ctrl-C), always finishing the running batch.
+public final class DemoRunner: Sendable {
+    public let configuration: DemoConfiguration
+    private let log: @Sendable (String) -> Void
+    private let stopRequested = Mutex(false)
+
+    public init(configuration: DemoConfiguration, log: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.configuration = configuration
+        self.log = log
+    }
+
+    /// Asks the demo to stop after the running batches.
+    public func requestStop() {
+        stopRequested.withLock { $0 = true }
+    }
+
+    /// What the demo made.
+    public struct Summary: Sendable {
+        public var batches: [String: Int64]
+        public var outputs: [String]
+    }
+
+    public func run() async throws -> Summary {
+        let dir = configuration.directory
+        for sub in ["", "/parquet", "/checkpoints", "/progress", "/quarantine"] { try FileSystem.createDirectory(dir + sub) }
+        let store = try DocumentStoreURL(configuration.resolvedStoreURL).open()
+        defer { store.close() }
+        let tables = try DemoTables(store: store)
+        let (crmRows, rejected) = JSONDocumentReader.read(try FileSystem.readAll(configuration.crmFile), source: configuration.crmFile)
+        try tables.crm.upsert(DocumentEncoder.documents(crmRows))
+        log("crm: \(crmRows.rowCount) documents loaded into \(configuration.resolvedStoreURL) table crm"
+            + (rejected.isEmpty ? "" : " (\(rejected.count) rejected)"))
+
+        var cluster: KafkaMockCluster?
+        let bootstrap: String
+        if let servers = configuration.bootstrapServers {
+            bootstrap = servers
+        } else {
+            let mock = try KafkaMockCluster()
+            for topic in ["customer_data", "bureau_data", "clickstream", "Statewide_customer_count"] {
+                try mock.createTopic(topic, partitions: 4)
+            }
+            bootstrap = mock.bootstrapServers
+            cluster = mock
+            log("embedded Kafka broker (in memory) at \(bootstrap)")
+        }
+        defer { _ = cluster }
+
+        let queries = try DemoQueries(configuration: configuration, bootstrap: bootstrap, tables: tables, crm: crmRows)
+        let activity = DemoActivity()
+        for query in queries.all {
+            let progressPath = "\(dir)/progress/\(query.configuration.name).jsonl"
+            let progressLog = ProgressFile(path: progressPath)
+            query.progressHandler = { [log] progress in
+                activity.lastBatch.withLock { $0 = .now }
+                do {
+                    try progressLog.append(progress.json)
+                } catch {
+                    log("demo: cannot append to \(progressPath): \(error)")
+                }
+                log(progress.summary)
+            }
+        }
+
+        var producer = KafkaFileProducer(bootstrapServers: bootstrap)
+        producer.recordsPerSecond = configuration.recordsPerSecond
+        producer.progress = { [log] in log("producer \($0)") }
+        let started = ContinuousClock.now
+        let feed = ProducerBox(producer)
+        let boxes = queries.all.map(QueryBox.init)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await feed.producer.run([
+                    .init(directory: "\(self.configuration.topupInput)/customer", topic: "customer_data"),
+                    .init(directory: "\(self.configuration.topupInput)/bureau", topic: "bureau_data"),
+                    .init(directory: self.configuration.clickstreamInput, topic: "clickstream", keyField: "user_id"),
+                ])
+                activity.producersDone.withLock { $0 = true }
+            }
+            for box in boxes {
+                group.addTask { try await box.query.run() }
+            }
+            group.addTask {
+                // Stops the pipelines once the feed is done and they are idle, or on request or timeout.
+                while true {
+                    try await Task.sleep(for: .milliseconds(250))
+                    let idle = activity.lastBatch.withLock { $0.duration(to: .now) } > self.configuration.quietPeriod
+                    let finished = activity.producersDone.withLock { $0 } && idle
+                    let timedOut = started.duration(to: .now) > self.configuration.maxDuration
+                    if finished || timedOut || self.stopRequested.withLock({ $0 }) {
+                        if timedOut { self.log("demo: time limit reached, stopping after the running batches") }
+                        for box in boxes { box.query.stop() }
+                        return
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        var batches: [String: Int64] = [:]
+        for query in queries.all { batches[query.configuration.name] = query.nextBatchId }
+        return Summary(batches: batches, outputs: [
+            "\(dir)/parquet/cust_bureau_df (Parquet, Spark manifest in _spark_metadata)",
+            "\(dir)/parquet/top_up_predictions (Parquet)",
+            "\(configuration.resolvedStoreURL) tables crm, clicks, realtime_churn_predictions, topup_predictions, statewide_customer_count",
+            "\(dir)/progress/*.jsonl (per-batch progress)", "\(dir)/checkpoints/* (restart resumes from here)",
+            "\(dir)/quarantine/* (malformed messages, when any)",
+        ])
+    }
+}
+
+/// Hands a query to the task that runs it. Safe because exactly one task uses the query, apart
+/// from `stop()`, which is lock-protected.
+private struct QueryBox: @unchecked Sendable {
+    let query: StreamingQuery
+    init(_ query: StreamingQuery) { self.query = query }
+}
+
+/// What the stop monitor watches: whether the feed is done and when a batch last ran.
+private final class DemoActivity: Sendable {
+    let producersDone = Mutex(false)
+    let lastBatch = Mutex(ContinuousClock.now)
+}
+
+/// Hands the producer to its task (it is used by that task alone).
+private struct ProducerBox: @unchecked Sendable {
+    let producer: KafkaFileProducer
+    init(_ producer: KafkaFileProducer) { self.producer = producer }
+}
+
+/// Appends lines to a file (the progress log the portal tails).
+private final class ProgressFile: @unchecked Sendable {
+    // Used only from the query's own task (its progress handler), one line at a time.
+    let path: String
+    init(path: String) { self.path = path }
+
+    /// Rewrites the file with the line added, atomically, so a reader never sees half a line.
+    func append(_ line: String) throws {
+        var bytes = FileSystem.isRegularFile(path) ? try FileSystem.readAll(path) : []
+        bytes.append(contentsOf: Array(line.utf8))
+        bytes.append(0x0A)
+        try FileSystem.writeAtomically(bytes, to: path)
+    }
+}
