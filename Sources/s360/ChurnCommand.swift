@@ -17,7 +17,7 @@ struct ChurnCommand: AsyncParsableCommand {
     @Option(help: "Clickstream: a directory of text files.")
     var clicks: String
 
-    @Option(help: "CRM documents: a JSON-lines file.")
+    @Option(help: "CRM documents: a JSON-lines file, or a document store table (sqlite:PATH#TABLE, postgres://…#TABLE).")
     var crm: String
 
     @Option(help: "Files per micro-batch (Spark's maxFilesPerTrigger); default: all available.")

@@ -1,4 +1,7 @@
+import Columnar
 import Customer360
+import DocumentStore
+import JSONIngest
 import Foundation
 import Testing
 
@@ -21,6 +24,26 @@ import Testing
         let (status, output) = try FixturePaths.run("python3", [
             FixturePaths.compareDumps.path, fixture.appendingPathComponent("expected").path, out.path,
             "joined.jsonl", "weblog_stats.jsonl", "predictions.jsonl",
+        ])
+        #expect(status == 0, "compare_dumps.py reported differences:\n\(output)")
+    }
+
+    @Test func theCRMTableCanComeFromTheDocumentStore() async throws {
+        let out = try FixturePaths.temporaryDirectory("churn-store")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let crmFile = fixture.appendingPathComponent("input/crm/crm.jsonl")
+        let (rows, _) = JSONDocumentReader.read([UInt8](try Data(contentsOf: crmFile)), source: crmFile.path)
+        let storeURL = "sqlite:\(out.path)/crm.sqlite"
+        let store = try DocumentStoreURL(storeURL).open()
+        try store.createTable("crm", idField: "user_id").insert(DocumentEncoder.documents(rows))
+        store.close()
+        let counts = try await ChurnDump(
+            clickLocation: fixture.appendingPathComponent("input/clickstream").path, crmPath: "\(storeURL)#crm",
+            trigger: .availableNow, readLimit: .maxFiles(1), outputDirectory: out.path, log: { _ in }
+        ).run()
+        #expect(counts["joined"] == 15410)
+        let (status, output) = try FixturePaths.run("python3", [
+            FixturePaths.compareDumps.path, fixture.appendingPathComponent("expected").path, out.path, "joined.jsonl",
         ])
         #expect(status == 0, "compare_dumps.py reported differences:\n\(output)")
     }

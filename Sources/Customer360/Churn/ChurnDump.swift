@@ -10,6 +10,7 @@ import StreamPlan
 /// and writes `weblog_stats.jsonl` and `joined.jsonl` in the shapes of the `c360-small` fixture.
 public struct ChurnDump {
     public var clickLocation: String
+    /// The CRM documents: a JSON-lines file, or a store table `sqlite:PATH#TABLE` / `postgres://…#TABLE`.
     public var crmPath: String
     public var trigger: Trigger
     public var readLimit: ReadLimit
@@ -35,8 +36,10 @@ public struct ChurnDump {
     @discardableResult
     public func run() async throws -> [String: Int] {
         try FileSystem.createDirectory(outputDirectory)
-        let (crm, rejected) = JSONDocumentReader.read(try FileSystem.readAll(crmPath), source: crmPath)
-        log("crm: \(crm.rowCount) documents, schema \(crm.schema)" + (rejected.isEmpty ? "" : ", \(rejected.count) rejected"))
+        let loaded = try CRMTable.load(crmPath)
+        let crm = loaded.rows
+        log("crm: \(crm.rowCount) documents from \(loaded.description), schema \(crm.schema)"
+            + (loaded.rejectedDocuments == 0 ? "" : ", \(loaded.rejectedDocuments) rejected"))
         var counts: [String: Int] = [:]
 
         let joinedSink = MemorySink(name: "joined")
