@@ -118,8 +118,10 @@ public struct TopUpDump {
         var predictions: [UInt8] = []
         var stateCounts: [UInt8] = []
         var rows = 0
+        let files = try parquetDirectory.map { try ParquetFileSink(path: "\($0)/top_up_predictions") }
         let sink = ForeachBatchSink(name: "state_counts") { batchId, batch in
             let published = try TopUpTargeting.predictions(scored: batch)
+            try files?.addBatch(batchId, published)
             JSONLinesEncoder.encode(published, into: &predictions)
             rows += batch.rowCount
             if let counts = try TopUpTargeting.stateCounts(batchId: batchId, scored: batch) {
