@@ -99,6 +99,9 @@ let package = Package(
             ],
             exclude: ["README.md", "FORMAT.md"],
             swiftSettings: strictSettings),
+        // Synthetic data sets with the seeds' schemas (`s360 generate`): plain POSIX writes, no engine
+        // target, so it builds in seconds in release and any benchmark or test can use it.
+        .target(name: "DataGenerator", exclude: ["FORMAT.md"], swiftSettings: strictSettings),
         // The application.
         .target(
             name: "Customer360",
@@ -111,7 +114,7 @@ let package = Package(
             name: "s360",
             dependencies: [
                 "Columnar", "Connectors", "StreamExecution", "Customer360", "KafkaClient", "KafkaConnector", "MachineLearning",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DataGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         // Micro-benchmarks: executables, run in release (`swift run -c release JSONIngestBenchmark FILES…`).
@@ -129,7 +132,11 @@ let package = Package(
             dependencies: ["StreamExecution", "StreamPlan", "StreamOperators", "StreamTesting", "Expressions", "Connectors", "Columnar", "Checkpointing"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Customer360", "MachineLearning", "StreamExecution", "StreamTesting", "Connectors", "Columnar", "FileConnector", "Checkpointing", "DocumentStore"]),
+            dependencies: [
+                "Customer360", "MachineLearning", "StreamExecution", "StreamTesting", "Connectors", "Columnar", "FileConnector",
+                "Checkpointing", "DocumentStore", "DataGenerator",
+            ]),
+        .testTarget(name: "DataGeneratorTests", dependencies: ["DataGenerator"]),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
         .testTarget(name: "CheckpointingTests", dependencies: ["Checkpointing", "Connectors"]),
         .testTarget(
