@@ -11,10 +11,16 @@ import Testing
                 try ClickstreamGenerator(configuration: clicks).run(), try CRMGenerator(configuration: crm).run())
     }
 
+    /// Removes the data set root holding `directory`.
+    func remove(_ directory: String) {
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: directory).deletingLastPathComponent())
+    }
+
     @Test func theSameArgumentsWriteTheSameBytes() throws {
         let a = try generate(customers: 500, seed: 4)
         let b = try generate(customers: 500, seed: 4)
         let c = try generate(customers: 500, seed: 5)
+        defer { for run in [a, b, c] { remove(run.clicks) } }
         #expect(try GeneratedFiles.contents(of: a.clicks) == GeneratedFiles.contents(of: b.clicks))
         #expect(try GeneratedFiles.contents(of: a.crm) == GeneratedFiles.contents(of: b.crm))
         #expect(try GeneratedFiles.contents(of: a.crm) != GeneratedFiles.contents(of: c.crm))
@@ -23,6 +29,7 @@ import Testing
 
     @Test func clickstreamCountsMatchAndKnownUsersAreInTheCRM() throws {
         let (clicks, crm, clickManifest, crmManifest) = try generate(customers: 1500, seed: 12)
+        defer { remove(clicks) }
         let messages = try GeneratedFiles.messages(in: clicks)
         let events = GeneratedFiles.records(messages)
         #expect(messages.count == clickManifest["messages"])
@@ -49,6 +56,7 @@ import Testing
 
     @Test func crmDocumentsAreSparseAndMostlyIntegerRisks() throws {
         let (_, crm, _, manifest) = try generate(customers: 3000, seed: 2)
+        defer { remove(crm) }
         let documents = GeneratedFiles.records(try GeneratedFiles.messages(in: crm))
         for extra in ["twitter_handle", "app_version", "loyalty_tier"] {
             let present = documents.filter { $0[extra] != nil }.count
