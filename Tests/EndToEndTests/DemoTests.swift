@@ -41,8 +41,11 @@ import Testing
 
         let joined = try ParquetDataset(path: "\(dir.path)/parquet/cust_bureau_df").read()
         let predictions = try ParquetDataset(path: "\(dir.path)/parquet/top_up_predictions").read()
+        // The two top-up queries read Kafka independently, so their micro-batches (and with them
+        // which late rows are dropped) can differ: each is checked on its own.
         #expect(joined.rowCount > 1000)
-        #expect(predictions.rowCount == joined.rowCount)
+        #expect(predictions.rowCount > 1000)
+        #expect(predictions.schema.names == ["ID", "window_start", "window_end", "ts", "prediction", "probability", "Top-up_Month"])
         for name in ["cust_bureau_df", "top_up_predictions", "realtime_churn_predictions"] {
             let progress = try String(contentsOf: dir.appendingPathComponent("progress/\(name).jsonl"), encoding: .utf8)
             #expect(progress.split(separator: "\n").count == Int(summary.batches[name] ?? -1))
