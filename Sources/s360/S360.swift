@@ -8,5 +8,6 @@ struct S360: AsyncParsableCommand {
         abstract: "Stream360: a streaming Customer-360 analytics engine with Spark Structured Streaming semantics.",
         subcommands: [
             DemoCommand.self, TopUpCommand.self, ChurnCommand.self, TrainCommand.self, BenchCommand.self, BrokerCommand.self, ProduceCommand.self,
+            PortalCommand.self,
         ])
 }
