@@ -28,7 +28,7 @@ struct HeadlessChromium {
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let outputPath = scratch + "/stdout"
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -46,7 +46,7 @@ struct HeadlessChromium {
                 continuation.resume(throwing: error)
                 return
             }
-            DispatchQueue.global().asyncAfter(deadline: .now() + 90) { if process.isRunning { process.terminate() } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 60) { if process.isRunning { process.terminate() } }
         }
         try output.close()
         guard status == 0 else { throw ChromiumFailure(message: "chromium \(arguments.joined(separator: " ")) exited with \(status)") }

@@ -61,7 +61,7 @@ struct PortalFixture {
     /// Appends one progress line per batch id to `progress/topup.jsonl`.
     func appendProgress(batches: Range<Int>, rows: Int = 1000) throws {
         let path = directory + "/progress/topup.jsonl"
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         try handle.seekToEnd()

@@ -63,7 +63,8 @@ public actor DashboardFeed {
             var generatedAt: String
             var sections: [String: String]
         }
-        let time = Date().formatted(.iso8601.hour().minute().second().timeSeparator(.colon))
+        let seconds = Int(Date().timeIntervalSince1970) % 86_400
+        let time = [seconds / 3600, seconds / 60 % 60, seconds % 60].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":") + " UTC"
         let payload = Payload(
             generatedAt: time,
             sections: Dictionary(DashboardView.sections(model).map { ($0.id, $0.html.rendered) }, uniquingKeysWith: { first, _ in first }))

@@ -11,13 +11,13 @@ import Synchronization
 enum EventStream {
     static func response(feed: DashboardFeed, interval: Duration, limit: Int?) -> Response {
         let body = ResponseBody { writer in
-            let stopping = Atomic(false)
+            let stopping = StopFlag()
             try await withGracefulShutdownHandler {
                 var lastVersion = 0
                 var sent = 0
                 var idleTicks = 0
                 try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-                while !stopping.load(ordering: .relaxed) && !Task.isCancelled {
+                while !stopping.isSet && !Task.isCancelled {
                     let snapshot = await feed.current()
                     if snapshot.version != lastVersion {
                         try await writer.write(ByteBuffer(string: snapshot.event))
@@ -39,7 +39,7 @@ enum EventStream {
                     }
                 }
             } onGracefulShutdown: {
-                stopping.store(true, ordering: .relaxed)
+                stopping.set()
             }
             try await writer.finish(nil)
         }
@@ -48,4 +48,13 @@ enum EventStream {
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: body)
     }
+}
+
+/// Set once when the server begins a graceful shutdown; read by the stream's loop.
+private final class StopFlag: Sendable {
+    private let flag = Atomic(false)
+
+    var isSet: Bool { flag.load(ordering: .relaxed) }
+
+    func set() { flag.store(true, ordering: .relaxed) }
 }
