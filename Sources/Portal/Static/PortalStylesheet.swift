@@ -23,7 +23,8 @@ enum PortalStylesheet {
         .kpi-label { color: var(--muted); font-size: .9rem; }
         .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 1rem; }
         .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .9rem 1.1rem; overflow: auto; }
-        .card.wide { grid-column: span 2; } @media (max-width: 900px) { .card.wide { grid-column: span 1; } }
+        .card.wide { grid-column: span 2; } .card.full { grid-column: 1 / -1; }
+        @media (max-width: 900px) { .card.wide, .card.full { grid-column: span 1; } }
         table { border-collapse: collapse; width: 100%; font-size: .95rem; }
         th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { color: var(--muted); font-weight: normal; } .num { text-align: right; font-variant-numeric: tabular-nums; }

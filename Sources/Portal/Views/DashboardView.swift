@@ -27,12 +27,12 @@ enum DashboardView {
             \(problem)
             \(section("kpis"))
             <div class="grid">
-            <section class="card"><h2>Events per second by topic</h2>\(section("topics"))</section>
-            <section class="card wide"><h2>Pipeline health</h2>\(section("health"))</section>
+            <section class="card wide"><h2>Events per second by topic</h2>\(section("topics"))</section>
+            <section class="card"><h2>Churn risk distribution</h2>\(section("churn"))</section>
+            <section class="card full"><h2>Pipeline health</h2>\(section("health"))</section>
             <section class="card"><h2>Response time by browser</h2>\(section("response-browser"))</section>
             <section class="card"><h2>Response time by OS</h2>\(section("response-os"))</section>
             <section class="card"><h2>Response time by product</h2>\(section("response-product"))</section>
-            <section class="card"><h2>Churn risk distribution</h2>\(section("churn"))</section>
             <section class="card wide"><h2>Predicted top-up customers per state</h2>\(section("states"))</section>
             </div>
             """
