@@ -21,6 +21,9 @@ let package = Package(
         // Only the DocumentStore target (and its tests and benchmark) depend on these two.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Only the Portal target (and its tests) depend on Hummingbird and swift-service-lifecycle.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Engine core, bottom to top: each target depends only on targets above it.
@@ -110,11 +113,22 @@ let package = Package(
                 "StreamExecution", "MachineLearning", "KafkaConnector", "KafkaClient", "DocumentStore",
             ],
             swiftSettings: strictSettings),
+        // The call-center portal (Hummingbird): reads the demo's document store and progress files.
+        .target(
+            name: "Portal",
+            dependencies: [
+                "DocumentStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "s360",
             dependencies: [
                 "Columnar", "Connectors", "StreamExecution", "Customer360", "KafkaClient", "KafkaConnector", "MachineLearning",
-                "DataGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DataGenerator", "Portal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         // Micro-benchmarks: executables, run in release (`swift run -c release JSONIngestBenchmark FILES…`).
@@ -142,6 +156,13 @@ let package = Package(
         .testTarget(
             name: "FileConnectorTests",
             dependencies: ["FileConnector", "Checkpointing", "Parquet", "Connectors", "Columnar", "StreamTesting"]),
+        .testTarget(
+            name: "PortalTests",
+            dependencies: [
+                "Portal", "DocumentStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "DocumentStoreTests", dependencies: ["DocumentStore", "Connectors", "Columnar"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar", "Compression"]),
         .testTarget(name: "MachineLearningTests", dependencies: ["MachineLearning", "Columnar", "JSONIngest"]),

@@ -4,7 +4,8 @@
 set -euo pipefail
 
 # Debian packages: C libraries wrapped by systemLibrary targets, and tools the tests use
-# (postgresql: the DocumentStore tests run a throwaway server, scripts/postgres-test-server.sh).
+# (postgresql: the DocumentStore tests run a throwaway server, scripts/postgres-test-server.sh;
+# chromium + fonts-liberation: the portal's browser tests; wrk: scripts/portal-load.sh).
 DEB_PACKAGES=(
   pkg-config
   librdkafka-dev kcat
@@ -12,6 +13,8 @@ DEB_PACKAGES=(
   libsqlite3-dev
   libxgboost-dev
   postgresql
+  chromium fonts-liberation
+  wrk
 )
 # Python packages used as independent oracles in tests, as "pip-spec" or "pip-spec:import-name"
 # when the module's name differs from the distribution's (kafka-python installs `kafka`).

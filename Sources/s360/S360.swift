@@ -9,5 +9,6 @@ struct S360: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, TopUpCommand.self, ChurnCommand.self, TrainCommand.self, BenchCommand.self, BrokerCommand.self, ProduceCommand.self,
             GenerateCommand.self,
+            PortalCommand.self,
         ])
 }

@@ -1,0 +1,54 @@
+/// The score cards of the 360 page: churn (with its history), top-up, web experience.
+enum CustomerScoresView {
+    static func churn(_ profile: CustomerProfile) -> HTML {
+        guard let churn = profile.churnProbability else { return "<p class=\"empty\">Not scored yet.</p>" }
+        let level = churn >= 0.7 ? "high" : churn >= 0.4 ? "medium" : "low"
+        let history: HTML
+        if profile.churnHistory.count >= 2 {
+            history = sparkline(profile.churnHistory.map(\.probability))
+        } else {
+            history = "<p class=\"muted\">\(profile.churnHistory.count) real-time score\(profile.churnHistory.count == 1 ? "" : "s") so far.</p>"
+        }
+        let rows = profile.churnHistory.suffix(8).reversed().map { score -> HTML in
+            "<tr><td>\(score.scoredAt)</td><td>\(score.product ?? "")</td><td class=\"num\">\(NumberFormat.decimal(score.probability, decimals: 3))</td></tr>"
+        }
+        let table: HTML = rows.isEmpty ? .empty : "<table><tbody>\(rows)</tbody></table>"
+        return """
+            <p class="score \(level)">\(NumberFormat.decimal(churn * 100, decimals: 1))%<span> probability of churn (\(level))</span></p>
+            \(history)\(table)
+            """
+    }
+
+    static func topUp(_ profile: CustomerProfile) -> HTML {
+        guard let topUp = profile.topUp else { return "<p class=\"empty\">No top-up prediction for this customer.</p>" }
+        let probability: HTML = topUp.probability.map { "<p class=\"muted\">probability \(NumberFormat.decimal($0, decimals: 3))</p>" } ?? .empty
+        return """
+            <p class="score \(topUp.predicted ? "medium" : "low")">\(topUp.predicted ? "Likely to top up" : "Not expected to top up")</p>
+            \(probability)<p class="muted">window \(topUp.window)\(topUp.state.map { ", state \($0)" } ?? "")</p>
+            """
+    }
+
+    static func experience(_ profile: CustomerProfile) -> HTML {
+        guard let average = profile.averageResponseMs else { return "<p class=\"empty\">No response times recorded.</p>" }
+        let level = average >= 1000 ? "high" : average >= 500 ? "medium" : "low"
+        return """
+            <p class="score \(level)">\(NumberFormat.decimal(average, decimals: 0)) ms<span> average over the recent clicks</span></p>
+            <p class="muted">slowest \(NumberFormat.decimal(profile.slowestResponseMs ?? average, decimals: 0)) ms</p>
+            """
+    }
+
+    /// A small SVG line of probabilities (0 at the bottom, 1 at the top), oldest on the left.
+    static func sparkline(_ values: [Double]) -> HTML {
+        let width = 300.0
+        let height = 60.0
+        let step = width / Double(max(values.count - 1, 1))
+        let points = values.enumerated().map { index, value in
+            "\(NumberFormat.decimal(Double(index) * step, decimals: 1)),\(NumberFormat.decimal(height - min(max(value, 0), 1) * height, decimals: 1))"
+        }
+        return """
+            <svg class="sparkline" viewBox="0 0 300 60" width="100%" height="60" role="img" aria-label="churn probability history">\
+            <line x1="0" y1="18" x2="300" y2="18" class="threshold"></line>\
+            <polyline points="\(points.joined(separator: " "))"></polyline></svg>
+            """
+    }
+}
