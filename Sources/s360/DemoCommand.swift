@@ -54,6 +54,6 @@ struct DemoCommand: AsyncParsableCommand {
         print("\ndemo finished: " + summary.batches.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) batches" }.joined(separator: ", "))
         print("outputs:")
         for output in summary.outputs { print("  \(output)") }
-        print("open the call-center portal with: .build/release/s360 portal --demo-dir \(dir)   (then http://127.0.0.1:8080/)")
+        print("open the call-center portal with: .build/release/s360 portal --demo-dir \(dir)   (then http://127.0.0.1:8360/)")
     }
 }
