@@ -4,7 +4,7 @@ FIXTURES ?= $(abspath ../shared/fixtures)
 TOPUP := $(FIXTURES)/topup-small
 C360 := $(FIXTURES)/c360-small
 
-.PHONY: deps build release demo check-fixtures test bench-core bench-documents clean
+.PHONY: deps build release demo check-fixtures test bench bench-core bench-documents clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -44,6 +44,12 @@ bench-documents: deps
 	url=$$(bash scripts/postgres-test-server.sh start); \
 	.build/release/DocumentStoreBenchmark sqlite:/tmp/stream360-bench-documents.db "$$url"; \
 	rm -f /tmp/stream360-bench-documents.db*
+
+## make bench: Stream360 against Apache Spark (PySpark, local[2]) on the top-up pipeline, side by side:
+## installs what is missing, generates data under out/bench, checks both outputs agree, then measures
+## throughput, latency, memory, cold start and CPU; writes bench/results/ and the README table (about 1 h).
+bench:
+	bash bench/run.sh
 
 ## make bench-core: engine benchmark (release) over about 1 M generated bureau records.
 BENCH_DATA ?= out/bench-1m

@@ -1,13 +1,18 @@
 import ArgumentParser
 import Connectors
 import Customer360
+import Foundation
+import StreamExecution
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `s360 bench`: performance measurements of the engine.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the engine (build with -c release first).",
-        subcommands: [CoreBench.self])
+        subcommands: [CoreBench.self, PipelineBench.self])
 
     struct CoreBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -26,4 +31,66 @@ struct BenchCommand: AsyncParsableCommand {
             print(result.summary)
         }
     }
+
+    struct PipelineBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pipeline",
+            abstract: "The whole top-up pipeline (join and model) as one query writing JSON-lines files: the Stream360 side of bench/ (make bench).",
+            discussion: """
+                Runs parse → clean → watermark → window-aggregate → join → PipelineModel as one streaming query, \
+                the way bench/spark/topup_pipeline.py runs it in Spark, and writes each micro-batch with rows \
+                to OUT/part-<batch>.jsonl (joined columns, prediction, probability). With a processing-time \
+                trigger it watches the directories until SIGTERM or SIGINT, then stops after the current batch.
+                """)
+
+        @Option(help: "Directory of customer JSON-lines files.")
+        var customer: String
+
+        @Option(help: "Directory of bureau JSON-lines files.")
+        var bureau: String
+
+        @Option(help: "A Spark ML PipelineModel directory.")
+        var model: String
+
+        @Option(help: "Directory to write part-<batch>.jsonl files to.")
+        var out: String
+
+        @Option(help: "Files per micro-batch per source; default: all available.")
+        var maxFilesPerTrigger: Int?
+
+        @Option(help: "available-now | once | processing-time=<seconds>.")
+        var trigger: String = "available-now"
+
+        func run() async throws {
+            let termination = TerminationSignal()
+            let benchmark = PipelineBenchmark(
+                customerDirectory: customer, bureauDirectory: bureau, modelDirectory: model, outputDirectory: out,
+                trigger: try TriggerOption.parse(trigger), readLimit: maxFilesPerTrigger.map { .maxFiles($0) } ?? .all)
+            let clock = ContinuousClock()
+            let started = clock.now
+            var rows = 0
+            var files = 0
+            let query = try benchmark.makeQuery { r, f in rows += r; files += f }
+            // StreamingQuery.stop() only sets a Mutex-protected flag: safe from the signal task.
+            let handle = StopHandle(query)
+            let stopper = Task {
+                let signal = await termination.wait()
+                FileHandle.standardError.write(Data("s360 bench pipeline: \(signal), stopping after the current batch\n".utf8))
+                handle.stop()
+            }
+            print("started: query topup-bench, trigger \(trigger)")
+            fflush(nil)
+            try await query.run()
+            stopper.cancel()
+            let elapsed = started.duration(to: clock.now)
+            print("done in \(elapsed): \(query.nextBatchId) batches, \(rows) rows in \(files) files -> \(out)")
+        }
+    }
+}
+
+/// Lets a signal handler task ask a running query to stop.
+private final class StopHandle: @unchecked Sendable {
+    private let query: StreamingQuery
+    init(_ query: StreamingQuery) { self.query = query }
+    func stop() { query.stop() }
 }
