@@ -3,7 +3,7 @@
 # Installs what is missing (idempotent), generates the data under out/bench/, builds Stream360 in
 # release mode, runs both engines (bench/run_bench.py: outputs checked equal first, then timed),
 # and writes bench/results/{latest.json,chart.svg,table.md} and the README section.
-# Knobs (environment): RUNS=3 PACE=1.0 PACED_FILES=60 SCALES=1,5,20 SKIP=latency,scaling
+# Knobs (environment): RUNS=3 PACE=1.0 PACED_FILES=60 SCALES=1,5,20 SCALE_RUNS=5=3,20=1 SKIP=latency,scaling
 #                      SPARK_DIGITS=builtin|udf PYSPARK_VERSION=4.3.0
 set -euo pipefail
 cd "$(dirname "$0")/.."

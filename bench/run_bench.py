@@ -67,6 +67,8 @@ PACED_FILES = int(os.environ.get("PACED_FILES", "60"))
 WARMUP = int(os.environ.get("WARMUP", "5"))
 SCALES = [s for s in os.environ.get("SCALES", "1,5,20").split(",") if s]
 SPARK_DIGITS = os.environ.get("SPARK_DIGITS", "builtin")
+# runs per scaling point other than 1 M, e.g. SCALE_RUNS=5=3,20=1 (default: RUNS)
+SCALE_RUNS = dict(kv.split("=") for kv in os.environ.get("SCALE_RUNS", "").split(",") if "=" in kv)
 SKIP = set(s for s in os.environ.get("SKIP", "").split(",") if s)   # e.g. SKIP=latency,scaling
 
 
@@ -274,6 +276,8 @@ def throughput_runs(engine, data, runs, tag):
         m = run_measured(cmd, sink, os.path.join(run_dir, "log.txt"))
         m.records = records
         m.sink = sink
+        found = re.search(r"(\d+) rows in", m.log)
+        m.rows = int(found.group(1)) if found else None
         log(f"{engine} {tag} run {i + 1}/{runs}: {m.wall:.1f} s, {records / m.wall:,.0f} records/s, "
             f"peak RSS {m.peak_rss / 2**20:,.0f} MiB, CPU {m.cpu_seconds:.1f} s")
         out.append(m)
@@ -383,11 +387,11 @@ def latency_runs(engine, data, runs):
                 if state["next"] == len(cust):
                     state["phase"], state["last_change"] = "drain", now
                 return True
-            # drain: wait until no new output for 8 s (at most 120 s after the last file)
+            # drain: wait until no new output for 20 s (at most 240 s after the last file)
             files = len(part_files(sink))
             if files != state["files"]:
                 state["files"], state["last_change"] = files, now
-            return not (now - state["last_change"] > 8 or now - arrivals[-1] > 120)
+            return not (now - state["last_change"] > 20 or now - arrivals[-1] > 240)
 
         started_at = time.time()
         m = run_measured(cmd, sink, log_path, stop=stop_engine(engine, stop_file), feed=feed)
@@ -541,10 +545,10 @@ def table(result):
         r = ra.get(rk) if rk else None
         lines.append(f"| {title} | {cell(sp.get(key), f)} | {cell(s3.get(key), f)} | {f'{r:.1f}×' if r else ''} |")
     if result.get("stream360_scaling"):
-        lines += ["", "| Stream360 scaling (available-now) | bureau records | input records | throughput, records/s | peak RSS, MiB | wall, s |",
-                  "| --- | --- | --- | --- | --- | --- |"]
+        lines += ["", "| Stream360 scaling (available-now) | bureau records | input records | runs | throughput, records/s | peak RSS, MiB | wall, s |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
         for p in result["stream360_scaling"]:
-            lines.append(f"| {p['label']} | {p['bureau_records']:,} | {p['input_records']:,} | "
+            lines.append(f"| {p['label']} | {p['bureau_records']:,} | {p['input_records']:,} | {p['runs']} | "
                          f"{cell(p['throughput_records_per_s'], lambda v: f'{v:,.0f}')} | "
                          f"{cell(p['peak_rss_mib'], lambda v: f'{v:,.0f}')} | {cell(p['wall_s'], lambda v: f'{v:.1f}')} |")
     return "\n".join(lines)
@@ -703,12 +707,14 @@ def main():
             if not os.path.exists(os.path.join(d, "manifest.json")):
                 result["not_measured"].append(f"scaling at {scale} M (no data at {d})")
                 continue
-            runs = tp["stream360"] if scale == "1" else throughput_runs("stream360", d, RUNS, f"scale{scale}")
+            n = int(SCALE_RUNS.get(scale, RUNS))
+            runs = tp["stream360"] if scale == "1" else throughput_runs("stream360", d, n, f"scale{scale}")
             b, c = manifest_records(d)
             s = summarize_throughput(runs)
             scaling.append({"label": f"{scale} M", "bureau_records": b, "input_records": b + c,
                             "throughput_records_per_s": s["throughput_records_per_s"],
-                            "peak_rss_mib": s["peak_rss_mib"], "wall_s": s["wall_s"]})
+                            "peak_rss_mib": s["peak_rss_mib"], "wall_s": s["wall_s"], "runs": len(runs),
+                            "output_rows": runs[0].rows})
     result["stream360_scaling"] = scaling
 
     sp, s3 = result["engines"]["spark"], result["engines"]["stream360"]
