@@ -52,7 +52,7 @@ bench:
 	bash bench/run.sh
 
 ## make bench-core: engine benchmark (release) over about 1 M generated bureau records.
-BENCH_DATA ?= out/bench-1m
+BENCH_DATA ?= out/bench/data-1m
 bench-core: release
 	@test -f $(BENCH_DATA)/manifest.json || python3 $(abspath ../shared/tools/gen_topup.py) --customers 185000 --seed 3 --out $(BENCH_DATA)
 	.build/release/s360 bench core --data $(BENCH_DATA)
