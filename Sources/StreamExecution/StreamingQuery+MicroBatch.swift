@@ -6,7 +6,8 @@ import StreamOperators
 
 extension StreamingQuery {
     /// Runs one micro-batch if there is new data, or if the watermark moved since the last
-    /// batch and the plan keeps state (Spark's no-data batch). Returns whether a batch ran.
+    /// batch and the plan keeps state (Spark's no-data batch, unless
+    /// ``StreamingQueryConfiguration/noDataBatches`` is off). Returns whether a batch ran.
     @discardableResult
     public func runBatch(limit: ReadLimit) throws -> Bool {
         let batchId = nextBatchId
@@ -26,7 +27,7 @@ extension StreamingQuery {
                 }
             }
             let hasData = ends.indices.contains { ends[$0] != committedOffsets[$0] }
-            let watermarkMoved = watermark > lastBatchWatermark && !statefulOperators.isEmpty
+            let watermarkMoved = configuration.noDataBatches && watermark > lastBatchWatermark && !statefulOperators.isEmpty
             guard hasData || watermarkMoved else { return false }
             try writeOffsets(ends, batchId: batchId)
         }

@@ -21,11 +21,16 @@ public struct StreamingQueryConfiguration: Sendable {
     /// How many batches of offsets, commits and state versions a checkpoint keeps (Spark's
     /// `minBatchesToRetain`); at least 1. Default 10.
     public var checkpointRetention: Int
+    /// Spark's `spark.sql.streaming.noDataMicroBatches.enabled`: whether a batch without new data
+    /// runs when the watermark moved and the plan keeps state (to emit closed windows and evict
+    /// state). Default true, as in Spark; false runs batches only for new data, so batch N holds
+    /// exactly the data that arrived for it (used to replay a feed batch by batch).
+    public var noDataBatches: Bool
 
     public init(
         name: String = "query", outputMode: OutputMode = .append, trigger: Trigger = .availableNow,
         readLimit: ReadLimit = .all, resolution: NameResolution = .caseInsensitive, quarantineDirectory: String? = nil,
-        checkpointLocation: String? = nil, checkpointRetention: Int = 10
+        checkpointLocation: String? = nil, checkpointRetention: Int = 10, noDataBatches: Bool = true
     ) {
         self.name = name
         self.outputMode = outputMode
@@ -35,5 +40,6 @@ public struct StreamingQueryConfiguration: Sendable {
         self.quarantineDirectory = quarantineDirectory
         self.checkpointLocation = checkpointLocation
         self.checkpointRetention = checkpointRetention
+        self.noDataBatches = noDataBatches
     }
 }

@@ -50,6 +50,23 @@ import Testing
         #expect(last.stateOperators.first?.numRowsTotal == 1)
     }
 
+    @Test func withNoDataBatchesOffOnlyNewDataRunsABatch() throws {
+        let source = MemorySource(schema: eventSchema)
+        let scenario = try StreamScenario(
+            try windowedCounts(source), configuration: .init(readLimit: .maxFiles(1), noDataBatches: false))
+        source.addData(events(("a", 21)))
+        _ = try scenario.runUntilIdle()
+        // Spark's noDataMicroBatches.enabled=false: the watermark moved to 16 s, but no batch ran for it.
+        #expect(scenario.query.nextBatchId == 1)
+        #expect(scenario.query.watermark == sec(16))
+        source.addData(events(("b", 40)))
+        _ = try scenario.runUntilIdle()
+        // The next data batch runs under 16 s and brings the watermark to 35 s, which closes [20,30).
+        #expect(scenario.query.nextBatchId == 2)
+        #expect(scenario.lastProgress?.watermark == sec(16))
+        #expect(scenario.query.watermark == sec(35))
+    }
+
     @Test func memorySinkIsIdempotentByBatchId() throws {
         let sink = MemorySink()
         sink.addBatch(0, events(("a", 1)))
