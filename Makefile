@@ -4,7 +4,7 @@ FIXTURES ?= $(abspath ../shared/fixtures)
 TOPUP := $(FIXTURES)/topup-small
 C360 := $(FIXTURES)/c360-small
 
-.PHONY: deps build release demo check-fixtures test bench bench-core bench-documents clean
+.PHONY: deps build release demo check-fixtures test bench bench-confirm bench-engine bench-core bench-documents clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -50,6 +50,16 @@ bench-documents: deps
 ## throughput, latency, memory, cold start and CPU; writes bench/results/ and the README table (about 1 h).
 bench:
 	bash bench/run.sh
+
+## make bench-confirm: the same measurements as make bench again (no scaling curve), written to
+## bench/results/confirm.json and checked against the published ratios (README's re-run check; about 40 min).
+bench-confirm:
+	SCALES=1 bash bench/run.sh --confirm
+
+## make bench-engine: engine-only micro-benchmarks (JSON parsing, window aggregation, join, scoring,
+## Parquet writing), release build, no Spark, a few minutes.
+bench-engine: deps
+	bash bench/engine.sh
 
 ## make bench-core: engine benchmark (release) over about 1 M generated bureau records.
 BENCH_DATA ?= out/bench/data-1m

@@ -197,5 +197,11 @@ let package = Package(
             dependencies: ["DocumentStore", "Columnar"],
             path: "Benchmarks/DocumentStoreBenchmark",
             swiftSettings: strictSettings),
+        // swift run -c release OperatorBenchmark [--scale F]: window aggregation and join alone
+        .executableTarget(
+            name: "OperatorBenchmark",
+            dependencies: ["StreamExecution", "StreamPlan", "StreamOperators", "StreamTesting", "Connectors", "Expressions", "Columnar"],
+            path: "Benchmarks/OperatorBenchmark",
+            swiftSettings: strictSettings),
     ]
 )

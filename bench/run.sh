@@ -3,6 +3,8 @@
 # Installs what is missing (idempotent), generates the data under out/bench/, builds Stream360 in
 # release mode, runs both engines (bench/run_bench.py: outputs checked equal first, then timed),
 # and writes bench/results/{latest.json,chart.svg,table.md} and the README section.
+# `bench/run.sh --confirm` measures again without the scaling curve and checks the published ratios
+# (bench/results/confirm.json and the README's re-run check).
 # Knobs (environment): RUNS=3 PACE=1.0 PACED_FILES=60 SCALES=1,5,20 SCALE_RUNS=5=3,20=1 SKIP=latency,scaling
 #                      SPARK_DIGITS=builtin|udf PYSPARK_VERSION=4.3.0
 set -euo pipefail
@@ -51,4 +53,4 @@ fi
 swift build -c release --product s360
 
 # 4. Both engines, checked, then measured; results and README section.
-python3 bench/run_bench.py
+python3 bench/run_bench.py "$@"

@@ -572,6 +572,8 @@ def readme_section(result, table_md):
     not_measured = result["not_measured"] + [x for x in LIMITATIONS if x not in result["not_measured"]]
     scaling_runs = ", ".join(f'{p["label"]}: {p["runs"]}' for p in result.get("stream360_scaling", []))
     lat = {e: result["engines"][e].get("latency_runs") or [{}] for e in ("spark", "stream360")}
+    confirm = load_confirmation(result)
+    confirmed = f"\n{confirmation_md(confirm)}\n" if confirm else ""
     return f"""## Benchmarks against Apache Spark
 
 The seed's top-up pipeline (parse → clean → watermark → 30 s window aggregate with `sum` and
@@ -603,7 +605,7 @@ Spark's ({ck.get("throughput_output_rows", 0):,} rows: joined columns, predictio
 {ck.get("stream360_vs_spark_throughput_output")}.
 
 {table_md}
-
+{confirmed}
 How each figure is taken (`bench/run_bench.py` has the details):
 - **Throughput**: input records / wall time of the whole process, start-up included.
 - **CPU seconds per million records**: user + system time of the process tree (Spark: the Python driver and the JVM).
@@ -641,9 +643,10 @@ Reading the figures:
 
 Not measured: {"; ".join(not_measured)}.
 
-For a quick engine-only check after a change (no Spark, a few minutes): `make bench-core` (parse → clean → window →
-join over the 1 M set; prints records/s and peak memory) and the micro-benchmarks under `Benchmarks/` (JSON parsing,
-scoring, Parquet, Kafka; each `main.swift` says how to run it) and `make bench-documents`.
+For a quick engine-only check after a change (no Spark, a few minutes): `make bench-engine` runs the
+micro-benchmarks for JSON parsing, window aggregation, the join, scoring and Parquet writing (`bench/engine.sh`;
+each `main.swift` under `Benchmarks/` says what it measures); `make bench-core` runs parse → clean → window →
+join over the 1 M set (records/s and peak memory); `make bench-documents` the document stores' bulk saves.
 """
 
 
@@ -671,7 +674,8 @@ def summarize_throughput(runs):
     }
 
 
-def main():
+def measure(skip):
+    """Runs every measurement not in `skip` and returns the result object (figures and ratios)."""
     os.makedirs(OUT, exist_ok=True)
     os.makedirs(RESULTS, exist_ok=True)
     info = machine()
@@ -718,7 +722,7 @@ def main():
         result["engines"][engine].update(summarize_throughput(tp[engine]))
 
     # 3. latency under a paced feed
-    if "latency" not in SKIP:
+    if "latency" not in skip:
         for engine in ("spark", "stream360"):
             lat = latency_runs(engine, data1, RUNS)
             e = result["engines"][engine]
@@ -732,7 +736,7 @@ def main():
 
     # 4. Stream360 scaling curve
     scaling = []
-    if "scaling" not in SKIP:
+    if "scaling" not in skip:
         for scale in SCALES:
             d = data_dir(scale)
             if not os.path.exists(os.path.join(d, "manifest.json")):
@@ -766,6 +770,11 @@ def main():
         "p99_processing_latency": ratio("latency_processing_p99_s", False),
         "_meaning": "Stream360 relative to Spark, higher = Stream360 better (Spark/Stream360 for times and memory)",
     }
+    return result
+
+
+def main():
+    result = measure(SKIP)
     json.dump(result, open(os.path.join(RESULTS, "latest.json"), "w"), indent=2)
     write_chart(result, os.path.join(RESULTS, "chart.svg"))
     t = table(result)
@@ -775,6 +784,80 @@ def main():
     print()
     update_readme(readme_section(result, t))
     log(f"wrote {RESULTS}/latest.json, chart.svg, table.md and the README section")
+
+
+# The ratios a re-run is checked against: (name in `ratios`, figure key, higher figure = better).
+CONFIRMED_RATIOS = [
+    ("throughput", "throughput_records_per_s", True),
+    ("cpu_per_million", "cpu_s_per_million", False),
+    ("peak_rss", "peak_rss_mib", False),
+    ("cold_start", "cold_start_s", False),
+    ("p99_latency", "latency_record_p99_s", False),
+]
+
+
+def ratio_noise(result, key, higher_better):
+    """The range a ratio spans over a run's own noise: worst and best pairing of the two engines' min and max."""
+    sp, s3 = result["engines"]["spark"].get(key), result["engines"]["stream360"].get(key)
+    if not sp or not s3:
+        return None
+    if higher_better:
+        return (s3["min"] / sp["max"], s3["max"] / sp["min"])
+    return (sp["min"] / s3["max"], sp["max"] / s3["min"])
+
+
+def confirmation(reference, rerun):
+    """Each published ratio, the noise range its own runs give it, and the re-run's ratio: within or not."""
+    rows = []
+    for name, key, higher_better in CONFIRMED_RATIOS:
+        published, again = reference["ratios"].get(name), rerun["ratios"].get(name)
+        noise = ratio_noise(reference, key, higher_better)
+        rows.append({"ratio": name, "published": published, "published_noise": noise, "rerun": again,
+                     "rerun_noise": ratio_noise(rerun, key, higher_better),
+                     "within_published_noise": bool(noise and again is not None and noise[0] <= again <= noise[1])})
+    return rows
+
+
+def confirmation_md(confirm):
+    def r(v):
+        return "–" if v is None else f"{v:.1f}×"
+    lines = [f"Re-run check (`make bench-confirm`, {confirm['generated_at']}, load average "
+             f"{', '.join(f'{x:.1f}' for x in confirm['machine']['load_average_at_start'])} at its start; "
+             f"`bench/results/confirm.json`): the same measurements again, {confirm['settings']['runs']} runs per engine, "
+             f"each ratio compared with the range the published runs' own min and max give it.",
+             "",
+             "| Ratio (Stream360 advantage) | published | published runs' range | re-run | re-run's range | re-run within the published range |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for row in confirm["confirmation"]:
+        pn, rn = row["published_noise"], row["rerun_noise"]
+        lines.append(f"| {row['ratio']} | {r(row['published'])} | {f'{r(pn[0])}–{r(pn[1])}' if pn else '–'} | "
+                     f"{r(row['rerun'])} | {f'{r(rn[0])}–{r(rn[1])}' if rn else '–'} | "
+                     f"{'yes' if row['within_published_noise'] else 'no'} |")
+    return "\n".join(lines)
+
+
+def confirm():
+    """`run_bench.py --confirm`: measures again (no scaling curve) and checks the published ratios against it."""
+    reference = json.load(open(os.path.join(RESULTS, "latest.json")))
+    result = measure(SKIP | {"scaling"})
+    result["command"] = "make bench-confirm"
+    result["reference_generated_at"] = reference["generated_at"]
+    result["confirmation"] = confirmation(reference, result)
+    json.dump(result, open(os.path.join(RESULTS, "confirm.json"), "w"), indent=2)
+    text = confirmation_md(result)
+    print()
+    print(text)
+    update_readme(readme_section(reference, table(reference)))
+    log(f"wrote {RESULTS}/confirm.json and the README's re-run check")
+
+
+def load_confirmation(reference):
+    """The re-run check of `reference`, when confirm.json holds one for it."""
+    path = os.path.join(RESULTS, "confirm.json")
+    if not os.path.exists(path):
+        return None
+    confirm = json.load(open(path))
+    return confirm if confirm.get("reference_generated_at") == reference["generated_at"] else None
 
 
 def report_only():
@@ -792,4 +875,9 @@ def report_only():
 
 
 if __name__ == "__main__":
-    report_only() if sys.argv[1:] == ["--report"] else main()
+    if sys.argv[1:] == ["--report"]:
+        report_only()
+    elif sys.argv[1:] == ["--confirm"]:
+        confirm()
+    else:
+        main()

@@ -1,6 +1,6 @@
 // Throughput of JSONRecordDecoder over JSON-lines files (one message per line).
 //
-//   swift run -c release JSONIngestBenchmark [--schema bureau|customer] FILE…
+//   swift run -c release JSONIngestBenchmark FILE…
 //
 // The files are read once, split into lines, and decoded repeatedly until at least 100 MB
 // have gone through; every pass ends with `finish()` so batches are built as in production.
