@@ -10,17 +10,26 @@ public enum SourceLocation {
     /// Opens `location`; Kafka locations are checked here, the broker is contacted by the first batch.
     public static func open(_ location: String, boundedAtStart: Bool = true) throws -> any StreamSource {
         if location.hasPrefix("kafka://") {
-            let rest = location.dropFirst("kafka://".count)
-            guard let slash = rest.firstIndex(of: "/"), slash != rest.startIndex, rest.index(after: slash) != rest.endIndex else {
-                throw ConnectorError.unreadableLocation(location, reason: "expected kafka://HOST:PORT[,HOST:PORT...]/TOPIC")
-            }
-            let topics = rest[rest.index(after: slash)...].split(separator: ",").map(String.init)
-            var configuration = KafkaSourceConfiguration(bootstrapServers: String(rest[..<slash]), subscription: .topics(topics))
+            let (servers, topics) = try kafkaTopics(location)
+            var configuration = KafkaSourceConfiguration(bootstrapServers: servers, subscription: .topics(topics))
             configuration.startingOffsets = .earliest
             configuration.boundedAtStart = boundedAtStart
             return try KafkaSource(configuration: configuration)
         }
         let path = location.hasPrefix("file://") ? String(location.dropFirst("file://".count)) : location
         return try TextFileSource(directory: path)
+    }
+
+    /// Splits `kafka://HOST:PORT[,HOST:PORT…]/TOPIC[,TOPIC…]` into its bootstrap servers and topics.
+    public static func kafkaTopics(_ location: String) throws(ConnectorError) -> (servers: String, topics: [String]) {
+        let usage = "expected kafka://HOST:PORT[,HOST:PORT...]/TOPIC"
+        guard location.hasPrefix("kafka://") else { throw .unreadableLocation(location, reason: usage) }
+        let rest = location.dropFirst("kafka://".count)
+        guard let slash = rest.firstIndex(of: "/"), slash != rest.startIndex, rest.index(after: slash) != rest.endIndex else {
+            throw .unreadableLocation(location, reason: usage)
+        }
+        let topics = rest[rest.index(after: slash)...].split(separator: ",").map(String.init)
+        guard !topics.isEmpty else { throw .unreadableLocation(location, reason: usage) }
+        return (String(rest[..<slash]), topics)
     }
 }

@@ -17,7 +17,10 @@ struct TopUpCommand: AsyncParsableCommand {
             set aside under OUT/quarantine/ with their file and line. With --model, the joined stream \
             is also scored by that Spark ML PipelineModel directory: predictions.jsonl (ID, window, ts, \
             prediction, probability, Top-up_Month) and state_counts.jsonl (per batch, predicted \
-            top-ups per State).
+            top-ups per State); with --state-counts-topic those counts are also published to Kafka, \
+            one message per batch keyed by its largest window_end. --no-data-batches false runs \
+            batches only for new data (no batch just because the watermark moved), so a feed \
+            published one file at a time can be replayed one micro-batch per run.
             """)
 
     @Option(help: "Customer stream: a directory of text files, or kafka://HOST:PORT[,HOST:PORT...]/TOPIC.")
@@ -44,8 +47,14 @@ struct TopUpCommand: AsyncParsableCommand {
     @Option(help: "Checkpoint directory (one subdirectory per stage): a rerun resumes after the last committed batch.")
     var checkpoint: String?
 
-    @Option(help: "Also write the joined stage as a Parquet dataset with a Spark manifest to OUT/cust_bureau.")
+    @Option(help: "Also write Parquet datasets with Spark manifests: the joined stage to OUT/cust_bureau, predictions (with --model) to OUT/top_up_predictions.")
     var out: String?
+
+    @Option(help: "Publish each scored batch's per-State counts to kafka://HOST:PORT[,HOST:PORT...]/TOPIC (needs --model).")
+    var stateCountsTopic: String?
+
+    @Option(help: "Run a batch without new data when the watermark moved (Spark's noDataMicroBatches.enabled): true | false.")
+    var noDataBatches: Bool = true
 
     func validate() throws {
         if maxFilesPerTrigger != nil && maxMessagesPerTrigger != nil {
@@ -54,14 +63,19 @@ struct TopUpCommand: AsyncParsableCommand {
         for limit in [maxFilesPerTrigger, maxMessagesPerTrigger].compactMap({ $0 }) where limit < 1 {
             throw ValidationError("a per-trigger limit must be at least 1, got \(limit)")
         }
+        if stateCountsTopic != nil && model == nil {
+            throw ValidationError("--state-counts-topic publishes the scored stream's counts: give --model too")
+        }
     }
 
     func run() async throws {
         let parsedTrigger = try TriggerOption.parse(trigger)
         let limit: ReadLimit = maxFilesPerTrigger.map { .maxFiles($0) } ?? maxMessagesPerTrigger.map { .maxRows($0) } ?? .all
-        let dumper = TopUpDump(customerLocation: customer, bureauLocation: bureau, trigger: parsedTrigger,
+        var dumper = TopUpDump(customerLocation: customer, bureauLocation: bureau, trigger: parsedTrigger,
                                readLimit: limit, outputDirectory: dump, modelDirectory: model,
                                checkpointDirectory: checkpoint, parquetDirectory: out)
+        dumper.noDataBatches = noDataBatches
+        dumper.stateCountsTopic = stateCountsTopic
         let clock = ContinuousClock()
         let started = clock.now
         let results = try await dumper.run()

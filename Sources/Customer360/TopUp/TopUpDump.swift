@@ -3,6 +3,7 @@ public import StreamExecution
 public import StreamPlan
 import Columnar
 import FileConnector
+import KafkaConnector
 import MachineLearning
 import StreamOperators
 
@@ -16,7 +17,11 @@ import StreamOperators
 /// (`DIR/<stage>`): a second run with the same checkpoint resumes where the first stopped, and a
 /// stage's JSON lines hold only the rows of the batches run this time. With a
 /// ``parquetDirectory`` the joined stage is also written as a Parquet dataset with a Spark
-/// manifest to `DIR/cust_bureau`.
+/// manifest to `DIR/cust_bureau`, and the scored stream to `DIR/top_up_predictions`.
+///
+/// With a ``stateCountsTopic`` each scored batch's state counts are also published to Kafka as
+/// the seed's `foreachBatch` did. Turning ``noDataBatches`` off makes every run's batches hold
+/// exactly the data that arrived for them, so a feed can be replayed one micro-batch per run.
 public struct TopUpDump {
     public var customerLocation: String
     public var bureauLocation: String
@@ -29,8 +34,17 @@ public struct TopUpDump {
     public var log: (String) -> Void
     /// When set, each stage is checkpointed in `checkpointDirectory/<stage>`.
     public var checkpointDirectory: String?
-    /// When set, the joined stage is also written to `parquetDirectory/cust_bureau` as Parquet.
+    /// When set, the joined stage is also written to `parquetDirectory/cust_bureau` as Parquet,
+    /// and with a model the predictions to `parquetDirectory/top_up_predictions`.
     public var parquetDirectory: String?
+    /// Spark's `spark.sql.streaming.noDataMicroBatches.enabled` for every stage's query
+    /// (``StreamingQueryConfiguration/noDataBatches``). Default true, as in Spark.
+    public var noDataBatches = true
+    /// When set (`kafka://HOST:PORT[,HOST:PORT…]/TOPIC`), every scored batch with predicted
+    /// top-ups is also published there, one message per batch keyed by its largest
+    /// `window_end` (``TopUpTargeting/stateCountsDocument(batchId:scored:)``), as the seed
+    /// published `Statewide_customer_count`. Needs ``modelDirectory``.
+    public var stateCountsTopic: String?
 
     public init(
         customerLocation: String, bureauLocation: String, trigger: Trigger, readLimit: ReadLimit,
@@ -66,6 +80,7 @@ public struct TopUpDump {
     /// Runs every stage in turn and returns what each produced.
     @discardableResult
     public func run() async throws -> [StageResult] {
+        let publisher = try stateCountsPublisher()
         try FileSystem.createDirectory(outputDirectory)
         let stages: [(String, (TopUpPipeline) throws -> DataFrame)] = [
             ("customer_parsed", { try $0.customerParsed() }),
@@ -83,7 +98,7 @@ public struct TopUpDump {
             let configuration = StreamingQueryConfiguration(
                 name: name, outputMode: .append, trigger: trigger, readLimit: readLimit,
                 quarantineDirectory: "\(outputDirectory)/quarantine/\(name)",
-                checkpointLocation: checkpointDirectory.map { "\($0)/\(name)" })
+                checkpointLocation: checkpointDirectory.map { "\($0)/\(name)" }, noDataBatches: noDataBatches)
             var target: any StreamSink = sink
             if name == "joined", let parquetDirectory {
                 let files = try ParquetFileSink(path: "\(parquetDirectory)/cust_bureau")
@@ -106,13 +121,28 @@ public struct TopUpDump {
                 + "\(result.quarantinedMessages) malformed messages quarantined -> \(outputDirectory)/\(name).jsonl")
             results.append(result)
         }
-        if let modelDirectory { results.append(try await score(with: try PipelineModel.load(directory: modelDirectory))) }
+        if let modelDirectory {
+            results.append(try await score(with: try PipelineModel.load(directory: modelDirectory), publisher: publisher))
+        }
         return results
     }
 
+    /// The publisher for ``stateCountsTopic``, checked before any stage runs; nil when unset.
+    private func stateCountsPublisher() throws -> KafkaBatchPublisher? {
+        guard let stateCountsTopic else { return nil }
+        let (servers, topics) = try SourceLocation.kafkaTopics(stateCountsTopic)
+        guard topics.count == 1 else {
+            throw ConnectorError.unreadableLocation(stateCountsTopic, reason: "state counts go to one topic, got \(topics.count)")
+        }
+        guard modelDirectory != nil else {
+            throw ConnectorError.unreadableLocation(stateCountsTopic, reason: "state counts come from the scored stream: give a model too")
+        }
+        return try KafkaBatchPublisher(configuration: KafkaSinkConfiguration(bootstrapServers: servers, topic: topics[0]))
+    }
+
     /// Step 7: scores the joined stream; each micro-batch's rows go to `predictions.jsonl` and
-    /// its per-state counts of predicted top-ups to `state_counts.jsonl`.
-    private func score(with model: PipelineModel) async throws -> StageResult {
+    /// its per-state counts of predicted top-ups to `state_counts.jsonl` (and to `publisher`).
+    private func score(with model: PipelineModel, publisher: KafkaBatchPublisher?) async throws -> StageResult {
         let pipeline = TopUpPipeline(
             customerSource: try SourceLocation.open(customerLocation, boundedAtStart: bounded), bureauSource: try SourceLocation.open(bureauLocation, boundedAtStart: bounded))
         var predictions: [UInt8] = []
@@ -127,11 +157,14 @@ public struct TopUpDump {
             if let counts = try TopUpTargeting.stateCounts(batchId: batchId, scored: batch) {
                 JSONLinesEncoder.encode(counts, into: &stateCounts)
             }
+            if let publisher, let document = try TopUpTargeting.stateCountsDocument(batchId: batchId, scored: batch) {
+                try publisher.publish(batchId: batchId, document)
+            }
         }
         let configuration = StreamingQueryConfiguration(
             name: "predictions", outputMode: .append, trigger: trigger, readLimit: readLimit,
             quarantineDirectory: "\(outputDirectory)/quarantine/predictions",
-            checkpointLocation: checkpointDirectory.map { "\($0)/predictions" })
+            checkpointLocation: checkpointDirectory.map { "\($0)/predictions" }, noDataBatches: noDataBatches)
         let query = try StreamingQuery(try pipeline.scored(model: model), sink: sink, configuration: configuration)
         query.progressHandler = { log($0.summary) }
         let firstBatch = query.nextBatchId

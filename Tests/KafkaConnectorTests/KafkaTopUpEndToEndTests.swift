@@ -1,0 +1,194 @@
+import Columnar
+import Customer360
+import Foundation
+import KafkaClient
+import KafkaConnector
+import Testing
+
+/// `s360 topup` end to end on `topup-small` from the embedded broker, with Spark's model: the
+/// Parquet predictions (read back by pyarrow) and the state counts published to Kafka (read back by
+/// kafka-python) against what Spark 4.3 produced.
+///
+/// Why the feed is replayed file by file: Spark read customer file k and bureau file k in
+/// micro-batch k (`maxFilesPerTrigger=1`), and the batching decides everything stateful — the
+/// watermark in force in each batch, which bureau rows are late and dropped, in which batch a
+/// window is emitted, and so which rows each per-batch state count holds. A Kafka source batches
+/// whatever the topics hold when a batch is planned, so the test publishes file pair k, runs the
+/// command's code once under available-now with no-data batches off (exactly one batch, holding
+/// exactly file pair k, as Spark's batch k), and repeats for all ten pairs on the same checkpoint;
+/// a last run with no-data batches on is Spark's batch 10, which runs only because the watermark
+/// moved. Each run executes every stage as its own checkpointed query, as the command does.
+@Suite(.serialized) struct KafkaTopUpEndToEndTests {
+    typealias Support = KafkaConnectorTestSupport
+    static let fixture = KafkaTopUpPipelineTests.fixture
+    static let expected = fixture.appendingPathComponent("expected")
+    static let stateCountsTopic = "Statewide_customer_count"
+
+    @Test(.timeLimit(.minutes(30)))
+    func fedFileByFileTheCommandReproducesSparksPredictionsAndStateCounts() async throws {
+        let cluster = try Support.cluster(["customer_data": 4, "bureau_data": 4, Self.stateCountsTopic: 1])
+        let servers = cluster.bootstrapServers
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("s360-topup-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = Self.fixture.appendingPathComponent("input")
+        let files = try FileManager.default.contentsOfDirectory(atPath: input.appendingPathComponent("customer").path)
+            .filter { $0.hasSuffix(".jsonl") }.sorted()
+        #expect(files.count == 10)
+
+        func dump(run: String, noDataBatches: Bool) -> TopUpDump {
+            var dump = TopUpDump(
+                customerLocation: "kafka://\(servers)/customer_data", bureauLocation: "kafka://\(servers)/bureau_data",
+                trigger: .availableNow, readLimit: .all, outputDirectory: work.appendingPathComponent("dump/\(run)").path,
+                modelDirectory: Self.fixture.appendingPathComponent("spark_pipeline_model").path,
+                checkpointDirectory: work.appendingPathComponent("checkpoint").path,
+                parquetDirectory: work.appendingPathComponent("parquet").path, log: { _ in })
+            dump.noDataBatches = noDataBatches
+            dump.stateCountsTopic = "kafka://\(servers)/\(Self.stateCountsTopic)"
+            return dump
+        }
+
+        for (k, name) in files.enumerated() {
+            // KafkaFileProducer publishes directories: give it one holding only file k of each stream.
+            var feed: [KafkaFileProducer.Input] = []
+            for (stream, topic) in [("customer", "customer_data"), ("bureau", "bureau_data")] {
+                let directory = work.appendingPathComponent("feed/\(k)/\(stream)")
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(
+                    at: input.appendingPathComponent("\(stream)/\(name)"), to: directory.appendingPathComponent(name))
+                feed.append(.init(directory: directory.path, topic: topic))
+            }
+            let published = try await KafkaFileProducer(bootstrapServers: servers).run(feed)
+            #expect(published.files == 2)
+            let results = try await dump(run: "\(k)", noDataBatches: false).run()
+            // One micro-batch per stage per run: batch k of every query holds exactly file pair k.
+            #expect(results.map(\.batches) == Array(repeating: 1, count: 5), "run \(k): \(results.map { "\($0.name)=\($0.batches)" })")
+        }
+        let last = try await dump(run: "final", noDataBatches: true).run()
+        let batches = Dictionary(uniqueKeysWithValues: last.map { ($0.name, $0.batches) })
+        // Spark's batch 10: no data, run because the watermark moved; only stateful queries have one.
+        #expect(batches == ["customer_parsed": 0, "bureau_cleaned": 0, "bureau_groups": 1, "joined": 1, "predictions": 1])
+
+        // The Parquet predictions, read by pyarrow and written as JSON lines for compare_dumps.py.
+        let actual = work.appendingPathComponent("actual")
+        try FileManager.default.createDirectory(at: actual, withIntermediateDirectories: true)
+        let read = try Self.run(["python3", "-c", Self.pyarrowToJSONLines,
+                                 work.appendingPathComponent("parquet/top_up_predictions").path,
+                                 actual.appendingPathComponent("predictions.jsonl").path])
+        #expect(read.status == 0, "pyarrow: \(read.output.suffix(2000))")
+        #expect(read.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            == "1527 ID,window_start,window_end,ts,prediction,probability,Top-up_Month")
+        let compared = try Self.run(["python3", KafkaTopUpPipelineTests.compareDumps.path, Self.expected.path, actual.path, "predictions.jsonl"])
+        #expect(compared.status == 0, "compare_dumps.py:\n\(compared.output)")
+        #expect(compared.output.contains("match 1/1 files, 100.00% rows"), "\(compared.output)")
+
+        // The state counts as kafka-python reads them from the topic, against Spark's by key.
+        let consumed = try Self.run(["python3", "-c", Self.kafkaPythonConsumer, servers, Self.stateCountsTopic])
+        #expect(consumed.status == 0, "kafka-python: \(consumed.output.suffix(2000))")
+        let published = try consumed.output.split(separator: "\n").map { try StateCountsMessage(consumedLine: String($0)) }
+        let sparks = try String(contentsOf: Self.expected.appendingPathComponent("state_counts.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map { try StateCountsMessage(sparkLine: String($0)) }
+        #expect(sparks.count == 6)
+        #expect(published.count == sparks.count, "one message per batch with predicted top-ups, each published once")
+        #expect(Set(published.map(\.key)).count == published.count)
+        let byKey = Dictionary(published.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        for spark in sparks {
+            let ours = try #require(byKey[spark.key], "no message keyed \(spark.key)")
+            #expect(ours.counts == spark.counts, "state counts for window_end \(spark.key)")
+            // Replaying file k as batch k also gives Spark's batch ids (the README compares on the key only).
+            #expect(ours.batchId == spark.batchId, "batch id for \(spark.key)")
+            #expect(ours.headerBatchId == spark.batchId, "stream360-batch-id header for \(spark.key)")
+        }
+        let predictedTopUps = sparks.reduce(0) { $0 + $1.counts.reduce(0) { $0 + $1.count } }
+        #expect(predictedTopUps == 252, "the README's number of prediction-1.0 rows")
+    }
+
+    /// Runs a program under coreutils' `timeout`, returning its status and combined output.
+    static func run(_ arguments: [String], limitSeconds: Int = 300) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        process.arguments = [String(limitSeconds)] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// argv: dataset directory, output file. Reads the dataset with pyarrow (which skips
+    /// `_spark_metadata`), writes one JSON object per row with timestamps as ISO-8601 UTC, and
+    /// prints the row count and the column names.
+    static let pyarrowToJSONLines = #"""
+        import sys, json, datetime
+        import pyarrow.parquet as pq
+        table = pq.read_table(sys.argv[1])
+        with open(sys.argv[2], "w") as out:
+            for row in table.to_pylist():
+                for name, value in row.items():
+                    if isinstance(value, datetime.datetime):
+                        if value.tzinfo is None:
+                            value = value.replace(tzinfo=datetime.timezone.utc)
+                        row[name] = value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+                out.write(json.dumps(row) + "\n")
+        print(table.num_rows, ",".join(table.column_names))
+        """#
+
+    /// argv: bootstrap servers, topic. Prints every message from the beginning to the end offsets
+    /// as `{"key", "value", "batch"}` JSON (batch: the `stream360-batch-id` header).
+    static let kafkaPythonConsumer = #"""
+        import sys, json
+        from kafka import KafkaConsumer, TopicPartition
+        servers, topic = sys.argv[1], sys.argv[2]
+        consumer = KafkaConsumer(bootstrap_servers=servers, enable_auto_commit=False, consumer_timeout_ms=10000)
+        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic))]
+        consumer.assign(partitions)
+        consumer.seek_to_beginning(*partitions)
+        ends = consumer.end_offsets(partitions)
+        while any(consumer.position(p) < ends[p] for p in partitions):
+            for _, messages in consumer.poll(timeout_ms=1000).items():
+                for m in messages:
+                    headers = dict(m.headers)
+                    print(json.dumps({"key": m.key.decode() if m.key is not None else None, "value": m.value.decode(),
+                                      "batch": headers.get("stream360-batch-id", b"").decode()}))
+        """#
+}
+
+/// One `Statewide_customer_count` document: `{"<max window_end>": [{State, target_customers}…], "batch_id": k}`.
+struct StateCountsMessage {
+    struct Count: Equatable {
+        var state: String?
+        var count: Int
+    }
+
+    var key: String
+    var counts: [Count]
+    var batchId: Int
+    /// The `stream360-batch-id` header of a consumed message; nil for Spark's lines.
+    var headerBatchId: Int?
+
+    /// A line of Spark's `state_counts.jsonl`.
+    init(sparkLine line: String) throws {
+        try self.init(document: line)
+    }
+
+    /// A line printed by the kafka-python consumer; the message key must name the document's key.
+    init(consumedLine line: String) throws {
+        let message = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        try self.init(document: try #require(message["value"] as? String))
+        #expect(message["key"] as? String == key, "the message key is the document's window_end")
+        headerBatchId = Int(message["batch"] as? String ?? "")
+    }
+
+    private init(document: String) throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any])
+        let keys = object.keys.filter { $0 != "batch_id" }
+        #expect(keys.count == 1, "one window_end key in \(document)")
+        key = try #require(keys.first)
+        batchId = try #require(object["batch_id"] as? Int)
+        let entries = try #require(object[key] as? [[String: Any]])
+        counts = try entries.map { entry in
+            Count(state: entry["State"] as? String, count: try #require(entry["target_customers"] as? Int))
+        }
+    }
+}
