@@ -1,27 +1,36 @@
 import ArgumentParser
 import Customer360
 import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// `s360 demo`: both reference pipelines end to end with embedded defaults.
+/// `s360 demo`: generate data, train both models, then run both pipelines end to end, with
+/// embedded defaults or what a configuration file names.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run both pipelines end to end: embedded Kafka, producers, top-up and churn scoring, Parquet and SQLite outputs.",
+        abstract: "Generate data, train the models, and run both pipelines end to end (embedded Kafka, SQLite, Parquet).",
         discussion: """
-            Everything goes under --dir (demo/ by default): Parquet sinks with Spark-compatible manifests, \
-            checkpoints, the SQLite document store the portal reads, per-batch progress. Stops by itself when \
-            the feed is processed, after --max-seconds, or on Ctrl-C (finishing the running batches). \
-            Give --bootstrap to use a real Kafka cluster and --store postgres://… for PostgreSQL.
+            Everything goes under --dir (demo/ by default): generated data (data/), trained models \
+            (models/), Parquet sinks with Spark-compatible manifests, checkpoints, the SQLite document \
+            store the portal reads, per-batch progress. Data and models of an earlier run with the same \
+            settings are reused (--regenerate makes them again). Stops by itself when the feed is \
+            processed, after --max-seconds, or on Ctrl-C / SIGTERM (finishing the running batches). \
+            --config FILE names Kafka servers, a PostgreSQL URL, data, models and pace for a real \
+            deployment (format: Sources/Customer360/Demo/FORMAT.md); options override the file. \
+            --fixtures DIR streams the shared fixtures with their Spark-trained models instead.
             """)
 
-    @Option(help: "The shared fixtures directory with the demo's input data and Spark-trained models.")
-    var fixtures: String = "../shared/fixtures"
+    @Option(help: "A JSON configuration file (Sources/Customer360/Demo/FORMAT.md); options given here override it.")
+    var config: String?
 
-    @Option(help: "Where the demo keeps everything it makes.")
-    var dir: String = "demo"
+    @Option(help: "Stream the shared fixtures directory's data with its Spark-trained models (e.g. ../shared/fixtures).")
+    var fixtures: String?
+
+    @Option(help: "Where the demo keeps everything it makes (default: demo).")
+    var dir: String?
 
     @Option(help: "Kafka bootstrap servers; default: start the embedded in-memory broker.")
     var bootstrap: String?
@@ -29,31 +38,142 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Document store URL (sqlite:PATH or postgres://…); default: sqlite:DIR/customer360.sqlite.")
     var store: String?
 
-    @Option(help: "Producer pace in records per second (0: as fast as possible).")
-    var rate: Double = 4000
+    @Option(help: "A top-up model directory; default: train one into DIR/models/topup.")
+    var topupModel: String?
 
-    @Option(help: "Stop after this many seconds at the latest.")
-    var maxSeconds: Int = 180
+    @Option(help: "A churn model directory; default: train one into DIR/models/churn.")
+    var churnModel: String?
+
+    @Option(help: "A directory with customer/ and bureau/ message files; default: generate one.")
+    var topupData: String?
+
+    @Option(help: "A directory of clickstream message files (with --crm-file); default: generate one.")
+    var clickstreamData: String?
+
+    @Option(help: "The CRM export, one JSON document per line (with --clickstream-data).")
+    var crmFile: String?
+
+    @Option(help: "Producer pace in records per second, 0: as fast as possible (default: 4000).")
+    var rate: Double?
+
+    @Option(help: "The pipelines' processing-time trigger in milliseconds (default: 1000).")
+    var triggerMs: Int?
+
+    @Option(help: "Stop after this many seconds at the latest (default: 180).")
+    var maxSeconds: Int?
+
+    @Option(help: "Customers in each generated training set (default: 8000).")
+    var trainingCustomers: Int?
+
+    @Option(help: "Customers in each generated streaming set (default: 2000).")
+    var streamingCustomers: Int?
+
+    @Flag(help: "Generate the data and train the models again even when an earlier run's match.")
+    var regenerate = false
+
+    @Flag(help: "Print every micro-batch's progress too, not only the status line.")
+    var verbose = false
+
+    /// The options given here, as settings that override the file's.
+    var commandLineSettings: DemoSettings {
+        var settings = fixtures.map(DemoSettings.fixtures(at:)) ?? DemoSettings()
+        settings.outputDirectory = dir
+        settings.kafkaBootstrapServers = bootstrap
+        settings.documentStore = store
+        settings.topupModel = topupModel ?? settings.topupModel
+        settings.churnModel = churnModel ?? settings.churnModel
+        settings.topupData = topupData ?? settings.topupData
+        settings.clickstreamData = clickstreamData ?? settings.clickstreamData
+        settings.crmFile = crmFile ?? settings.crmFile
+        settings.recordsPerSecond = rate
+        settings.triggerIntervalMs = triggerMs
+        settings.maxSeconds = maxSeconds
+        settings.trainingCustomers = trainingCustomers
+        settings.streamingCustomers = streamingCustomers
+        return settings
+    }
 
     func run() async throws {
-        var configuration = DemoConfiguration.fixtures(at: fixtures)
-        configuration.directory = dir
-        configuration.bootstrapServers = bootstrap
-        configuration.storeURL = store
-        configuration.recordsPerSecond = rate > 0 ? rate : nil
-        configuration.maxDuration = .seconds(maxSeconds)
-        let runner = DemoRunner(configuration: configuration)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        signal(SIGINT, SIG_IGN)
-        interrupt.setEventHandler {
-            print("demo: Ctrl-C, finishing the running batches…")
-            runner.requestStop()
+        let started = ContinuousClock.now
+        let signals = DemoSignals()
+        let settings: DemoSettings
+        do throws(DemoError) {
+            let file = try config.map { path throws(DemoError) in try DemoSettings.load(file: path) } ?? DemoSettings()
+            settings = file.overriding(with: commandLineSettings)
+            try settings.validate()
+        } catch {
+            StandardError.write("Error: \(error)")
+            throw ExitCode.validationFailure
         }
-        interrupt.resume()
+
+        let output = settings.resolvedOutputDirectory
+        print("demo: everything goes under \(output)/; "
+            + (settings.kafkaBootstrapServers.map { "Kafka at \($0)" } ?? "embedded Kafka broker") + ", "
+            + (settings.documentStore ?? "sqlite:\(output)/customer360.sqlite"))
+        var preparation = DemoPreparation(settings: settings, writer: GeneratedDemoData())
+        preparation.regenerate = regenerate
+        var configuration = try preparation.prepare()
+        configuration.printsEveryBatch = verbose
+        print("demo: ready in \(DemoPreparation.seconds(since: started)); streaming \(configuration.topupInput) and "
+            + "\(configuration.clickstreamInput) (stops after \(configuration.maxDuration) at the latest)")
+
+        let runner = DemoRunner(configuration: configuration)
+        signals.streaming(runner)
         let summary = try await runner.run()
-        print("\ndemo finished: " + summary.batches.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) batches" }.joined(separator: ", "))
+        print("\ndemo finished in \(DemoPreparation.seconds(since: started)): "
+            + summary.batches.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) batches" }.joined(separator: ", "))
         print("outputs:")
+        print("  \(configuration.topupInput), \(configuration.clickstreamInput), \(configuration.crmFile) (the streamed data)")
+        print("  \(configuration.topupModel), \(configuration.churnModel) (the models)")
         for output in summary.outputs { print("  \(output)") }
-        print("open the call-center portal with: .build/release/s360 portal --demo-dir \(dir)   (then http://127.0.0.1:8360/)")
+        print("open the call-center portal with: .build/release/s360 portal --demo-dir \(configuration.directory)   (then http://127.0.0.1:8360/)")
+    }
+}
+
+/// Ctrl-C and SIGTERM for the demo: while data and models are prepared they end the process at once
+/// (an interrupted set or model has no stamp, so a re-run makes it again); while streaming, the
+/// first asks the runner to stop after the running batches and a second one ends the process.
+private final class DemoSignals {
+    /// What the handlers share with the command.
+    private final class State: Sendable {
+        let runner = Mutex<DemoRunner?>(nil)
+        let stopping = Mutex(false)
+    }
+
+    private let state = State()
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
+        let queue = DispatchQueue(label: "s360.demo.signals")
+        var sources: [any DispatchSourceSignal] = []
+        for (number, name) in [(SIGINT, "Ctrl-C"), (SIGTERM, "SIGTERM")] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { [state] in
+                let runner = state.runner.withLock { $0 }
+                let again = state.stopping.withLock { stopping in
+                    defer { stopping = true }
+                    return stopping
+                }
+                guard let runner, !again else {
+                    print("demo: \(name), stopping now")
+                    exit(128 + number)
+                }
+                print("demo: \(name), finishing the running batches… (again to stop at once)")
+                runner.requestStop()
+            }
+            source.resume()
+            sources.append(source)
+        }
+        self.sources = sources
+    }
+
+    /// From now on a signal stops `runner` gracefully.
+    func streaming(_ runner: DemoRunner) {
+        state.runner.withLock { $0 = runner }
+    }
+
+    deinit {
+        sources.forEach { $0.cancel() }
     }
 }

@@ -28,6 +28,10 @@ public struct DemoConfiguration: Sendable {
     public var maxDuration: Duration = .seconds(180)
     /// After the producers finish, the demo stops once no pipeline ran a batch for this long.
     public var quietPeriod: Duration = .seconds(4)
+    /// How often the one-line status (records/s, batches, rows written, lag per pipeline) is printed.
+    public var statusInterval: Duration = .seconds(2)
+    /// Whether every batch's progress is printed too (it always goes to `progress/<query>.jsonl`).
+    public var printsEveryBatch = false
 
     public init(topupInput: String, clickstreamInput: String, crmFile: String, topupModel: String, churnModel: String) {
         self.topupInput = topupInput
@@ -47,5 +51,17 @@ public struct DemoConfiguration: Sendable {
             churnModel: "\(root)/c360-small/spark_churn_model")
     }
 
-    var resolvedStoreURL: String { storeURL ?? "sqlite:\(directory)/customer360.sqlite" }
+    /// Takes the output directory, servers, store, pace, trigger and time limit from `settings`
+    /// (the values they leave out keep this configuration's).
+    public mutating func apply(_ settings: DemoSettings) {
+        directory = settings.resolvedOutputDirectory
+        bootstrapServers = settings.kafkaBootstrapServers ?? bootstrapServers
+        storeURL = settings.documentStore ?? storeURL
+        if let rate = settings.recordsPerSecond { recordsPerSecond = rate > 0 ? rate : nil }
+        if let trigger = settings.triggerIntervalMs { triggerInterval = .milliseconds(trigger) }
+        if let seconds = settings.maxSeconds { maxDuration = .seconds(seconds) }
+    }
+
+    /// The document store URL in force.
+    public var resolvedStoreURL: String { storeURL ?? "sqlite:\(directory)/customer360.sqlite" }
 }

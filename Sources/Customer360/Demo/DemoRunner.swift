@@ -2,6 +2,7 @@ import Columnar
 import Connectors
 public import DocumentStore
 import FileConnector
+import Foundation
 import JSONIngest
 import KafkaClient
 import KafkaConnector
@@ -13,6 +14,8 @@ import Synchronization
 
 /// `s360 demo`: both reference pipelines end to end on one machine, with embedded defaults.
 ///
+/// With the embedded broker, an earlier run's checkpoints and outputs in the directory are removed
+/// first (their offsets point into topics that no longer exist). Then it
 /// 1. loads the CRM documents into the document store (table `crm`);
 /// 2. starts the embedded Kafka broker (unless servers are given) and the producers, which
 ///    publish the top-up and clickstream files at a steady pace;
@@ -20,7 +23,9 @@ import Synchronization
 ///    the top-up join into Parquet (`parquet/cust_bureau_df`), the top-up scoring into Parquet
 ///    (`parquet/top_up_predictions`), the store and the `Statewide_customer_count` topic, and the
 ///    churn scoring of the clickstream joined with the CRM table into the store;
-/// 4. prints each batch's progress and appends it to `progress/<query>.jsonl` for the portal;
+/// 4. appends each batch's progress to `progress/<query>.jsonl` for the portal, and prints a status
+///    line every ``DemoConfiguration/statusInterval`` (see ``DemoStatus``: batches, messages per
+///    second, rows written and lag per query);
 /// 5. stops once the producers are done and the pipelines are idle, after ``DemoConfiguration/maxDuration``,
 ///    or when ``requestStop()`` is called (Ctrl-C), always finishing the running batch.
 public final class DemoRunner: Sendable {
@@ -46,6 +51,7 @@ public final class DemoRunner: Sendable {
 
     public func run() async throws -> Summary {
         let dir = configuration.directory
+        if configuration.bootstrapServers == nil { try clearPreviousRun() }
         for sub in ["", "/parquet", "/checkpoints", "/progress", "/quarantine"] { try FileSystem.createDirectory(dir + sub) }
         let store = try DocumentStoreURL(configuration.resolvedStoreURL).open()
         defer { store.close() }
@@ -72,23 +78,33 @@ public final class DemoRunner: Sendable {
 
         let queries = try DemoQueries(configuration: configuration, bootstrap: bootstrap, tables: tables, crm: crmRows)
         let activity = DemoActivity()
+        let status = DemoStatus()
+        status.add(query: queries.topupJoined.configuration.name, label: "topup join", outputNoun: "rows", topics: ["customer_data", "bureau_data"])
+        status.add(query: queries.topupScored.configuration.name, label: "topup scoring", outputNoun: "predictions",
+                   topics: ["customer_data", "bureau_data"])
+        status.add(query: queries.churn.configuration.name, label: "churn", outputNoun: "predictions", topics: ["clickstream"])
+        let printsEveryBatch = configuration.printsEveryBatch
         for query in queries.all {
             let progressPath = "\(dir)/progress/\(query.configuration.name).jsonl"
             let progressLog = ProgressFile(path: progressPath)
             query.progressHandler = { [log] progress in
                 activity.lastBatch.withLock { $0 = .now }
+                status.record(progress)
                 do {
                     try progressLog.append(progress.json)
                 } catch {
                     log("demo: cannot append to \(progressPath): \(error)")
                 }
-                log(progress.summary)
+                if printsEveryBatch { log(progress.summary) }
             }
         }
+        log("streaming: 3 queries on a \(configuration.triggerInterval) trigger; a status line every \(configuration.statusInterval), "
+            + "per-batch details in \(dir)/progress/*.jsonl; Ctrl-C stops after the running batches")
 
         var producer = KafkaFileProducer(bootstrapServers: bootstrap)
         producer.recordsPerSecond = configuration.recordsPerSecond
-        producer.progress = { [log] in log("producer \($0)") }
+        producer.progress = { status.record($0) }
+        let lagProbe = try KafkaConsumer(configuration: KafkaConfiguration(bootstrapServers: bootstrap))
         let started = ContinuousClock.now
         let feed = ProducerBox(producer)
         let boxes = queries.all.map(QueryBox.init)
@@ -100,14 +116,21 @@ public final class DemoRunner: Sendable {
                     .init(directory: self.configuration.clickstreamInput, topic: "clickstream", keyField: "user_id"),
                 ])
                 activity.producersDone.withLock { $0 = true }
+                status.producersFinished()
             }
             for box in boxes {
                 group.addTask { try await box.query.run() }
             }
             group.addTask {
-                // Stops the pipelines once the feed is done and they are idle, or on request or timeout.
+                // Prints the status line; stops the pipelines once the feed is done and they are
+                // idle, or on request or timeout.
+                var nextStatus = ContinuousClock.now.advanced(by: self.configuration.statusInterval)
                 while true {
                     try await Task.sleep(for: .milliseconds(250))
+                    if ContinuousClock.now >= nextStatus {
+                        self.log(status.line(watermarks: await Self.watermarks(of: status.topics, probe: lagProbe)))
+                        nextStatus = ContinuousClock.now.advanced(by: self.configuration.statusInterval)
+                    }
                     let idle = activity.lastBatch.withLock { $0.duration(to: .now) } > self.configuration.quietPeriod
                     let finished = activity.producersDone.withLock { $0 } && idle
                     let timedOut = started.duration(to: .now) > self.configuration.maxDuration
@@ -120,6 +143,8 @@ public final class DemoRunner: Sendable {
             }
             try await group.waitForAll()
         }
+        log(status.line(watermarks: await Self.watermarks(of: status.topics, probe: lagProbe)))
+        try? lagProbe.close()
         var batches: [String: Int64] = [:]
         for query in queries.all { batches[query.configuration.name] = query.nextBatchId }
         return Summary(batches: batches, outputs: [
@@ -129,6 +154,43 @@ public final class DemoRunner: Sendable {
             "\(dir)/progress/*.jsonl (per-batch progress)", "\(dir)/checkpoints/* (restart resumes from here)",
             "\(dir)/quarantine/* (malformed messages, when any)",
         ])
+    }
+}
+
+extension DemoRunner {
+    /// Every partition's watermarks for `topics`, or nil when the broker does not answer in time.
+    static func watermarks(of topics: Set<String>, probe: KafkaConsumer) async -> [KafkaTopicPartition: KafkaWatermarks]? {
+        var result: [KafkaTopicPartition: KafkaWatermarks] = [:]
+        do {
+            for topic in topics.sorted() {
+                for partition in try await probe.partitions(of: topic, timeout: .seconds(1)) {
+                    let topicPartition = KafkaTopicPartition(topic: topic, partition: partition)
+                    result[topicPartition] = try await probe.watermarks(of: topicPartition, timeout: .seconds(1))
+                }
+            }
+        } catch {
+            return nil
+        }
+        return result
+    }
+
+    /// With the embedded broker the topics start empty, so an earlier run's checkpoints (offsets
+    /// into topics that are gone) and outputs are removed rather than resumed from.
+    func clearPreviousRun() throws {
+        let dir = configuration.directory
+        var paths = ["checkpoints", "parquet", "progress", "quarantine"].map { "\(dir)/\($0)" }
+        if configuration.storeURL == nil {
+            let store = "\(dir)/customer360.sqlite"
+            paths += [store, store + "-wal", store + "-shm"]
+        }
+        let existing = paths.filter { FileSystem.exists($0) }
+        guard !existing.isEmpty else { return }
+        for path in existing {
+            do { try FileManager.default.removeItem(atPath: path) } catch {
+                throw DemoError.preparationFailed(step: "clearing the previous run's outputs", path: path, reason: "\(error)")
+            }
+        }
+        log("streaming: cleared the previous run's checkpoints and outputs in \(dir) (the embedded broker starts with empty topics)")
     }
 }
 
