@@ -51,6 +51,13 @@ public struct JSONRecordDecoder: Sendable {
     private var stamp: UInt32 = 0
     /// Rows each new batch reserves room for; raising it to a typical batch size avoids regrowth.
     public var capacity: Int
+    /// How a non-string token (number, `true`, object, array…) read into a string field becomes
+    /// text. False (the default) re-serializes it as Jackson does, which is what `from_json`
+    /// stores: `23.50` becomes `"23.5"`, `1e2` becomes `"100.0"`. True keeps its exact source
+    /// text (`"23.50"`, `"1e2"`), which is what Spark 4's `spark.read.json` stores for files
+    /// (`spark.sql.json.enableExactStringParsing`, default true: it applies only when Jackson
+    /// reads from a byte array, as file sources do, never through `from_json`'s Reader).
+    public var exactStringParsing = false
 
     /// - Parameters:
     ///   - schema: the fields of one record (nested `structure` and `array` types allowed).
@@ -84,6 +91,7 @@ public struct JSONRecordDecoder: Sendable {
             scanner: JSONScanner(bytes), plan: plan, names: UnsafeBufferPointer(start: nil, count: 0), scratch: [], stamps: [], stamp: stamp)
         swap(&reader.scratch, &scratch)
         swap(&reader.stamps, &stamps)
+        reader.exactStringParsing = exactStringParsing
         let result: Result<Int, JSONIngestError> = nameBytes.withUnsafeBufferPointer { names in
             reader.names = names
             do throws(JSONIngestError) {

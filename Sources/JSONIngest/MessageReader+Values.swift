@@ -6,7 +6,8 @@ extension MessageReader {
     /// and leaves the rest of the record alone.
     ///
     /// - string: a JSON string gives its unescaped text; any other token gives its JSON text
-    ///   as Jackson re-serializes it (see ``renderToken(into:depth:)``).
+    ///   as Jackson re-serializes it (see ``renderToken(into:depth:)``), or, with
+    ///   ``exactStringParsing``, exactly as it appears in the message.
     /// - int, bigint: integer tokens that fit; anything else (floats, strings) is null.
     /// - double: any number; the strings `NaN`, `Infinity`, `+Infinity`, `+INF`, `-Infinity`,
     ///   `-INF`; anything else is null (Spark does not parse other strings as numbers).
@@ -35,6 +36,11 @@ extension MessageReader {
                 }
                 scratch.removeAll(keepingCapacity: true)
                 scanner.unescape(string.range, into: &scratch)
+            } else if exactStringParsing {
+                let start = scanner.position
+                try scanner.skipValue(depth: depth)
+                builder.append(utf8: UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.position]))
+                return
             } else {
                 var rendered: [UInt8] = []
                 swap(&rendered, &scratch)  // renderToken mutates self: render into a local

@@ -15,6 +15,9 @@ struct MessageReader {
     /// For each field of the plan, the stamp of the object that last set it.
     var stamps: [UInt32]
     var stamp: UInt32
+    /// Whether a non-string token in a string field keeps its exact source text (see
+    /// ``JSONRecordDecoder/exactStringParsing``) instead of Jackson's re-serialization.
+    var exactStringParsing = false
 
     /// Reads the whole message; returns how many records it held.
     mutating func readMessage(into builders: inout [ColumnBuilder]) throws(JSONIngestError) -> Int {

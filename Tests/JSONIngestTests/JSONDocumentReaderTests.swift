@@ -26,6 +26,29 @@ import Testing
         #expect(quarantine.first?.position == .file(path: "crm.jsonl", line: 6))
     }
 
+    /// Spark 4 reads files with `spark.sql.json.enableExactStringParsing`: a non-string value in
+    /// a field inferred as a string keeps its source text; `from_json` (the decoder's default)
+    /// re-serializes it. Both checked against PySpark 4.3.0 on these lines.
+    @Test func nonStringValuesInAStringFieldKeepTheirExactTextAsSparkReadsFiles() {
+        let lines = #"""
+            {"v": "text"}
+            {"v": 23.50}
+            {"v": 1e2}
+            {"v": {"a" : [1, 2.0]}}
+            {"v": true}
+            """#
+        let (batch, quarantine) = JSONDocumentReader.read(Array(lines.utf8), source: "docs.jsonl")
+        #expect(quarantine.isEmpty)
+        #expect(batch.schema.fields == [Field("v", .string)])
+        #expect(batch.columns[0].scalars == ["text", "23.50", "1e2", #"{"a" : [1, 2.0]}"#, "true"].map { .string($0) })
+
+        var decoder = JSONRecordDecoder(schema: batch.schema)
+        for (number, line) in lines.split(separator: "\n").enumerated() {
+            _ = decoder.decode(message: Array(line.utf8), position: .memory(index: number))
+        }
+        #expect(decoder.finish().columns[0].scalars == ["text", "23.5", "100.0", #"{"a":[1,2.0]}"#, "true"].map { .string($0) })
+    }
+
     @Test func theFixtureCRMExportGetsSparksInferredSchema() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()

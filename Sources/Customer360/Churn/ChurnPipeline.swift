@@ -6,6 +6,23 @@ public import StreamPlan
 
 /// The seed's "Joining streams and NoSQL tables for Customer 360" pipeline as DataFrames:
 /// a clickstream joined with a flexible-schema CRM table, web-traffic statistics, a churn label.
+///
+/// Bad and unusual input, as Spark treats it (tested in `EndToEndTests/ChurnBadInputTests`):
+/// - A clickstream message that is not JSON yields no event (`from_json` gives null, `explode`
+///   nothing); the query keeps going with the rest of its batch and the message is quarantined
+///   with its file and line (`OUT/quarantine/joined/batch-N.jsonl` in ``ChurnDump``).
+/// - The join is the seed's **inner** stream-static join (`FROM weblog JOIN crm`, as the
+///   `c360-small` fixture confirms), not a left outer join: an event whose `user_id` has no CRM
+///   document is dropped from ``joined()`` and the scored stream, yet still counted by
+///   ``statistics(by:)``, which reads the parsed clickstream before the join.
+/// - `churn_risk` takes the type `spark.read.json` infers over all CRM documents: `bigint` if all
+///   are integers, `double` if some have fractions, `string` as soon as one document writes it as
+///   text (`"35"`); numbers in other documents then keep their exact text (`35`, `23.50`). The
+///   label compares it with the `int` literal 20, so a string is cast to `int` (non-ANSI: trimmed,
+///   fraction dropped; `"high"`, `"1e2"`, `""` give null) and a null `churn_risk` gives label 0
+///   (`CASE WHEN NULL` falls to `ELSE 0`).
+/// - Text fields (quotes, backslashes, newlines, non-ASCII) pass through the JSON reader, the
+///   document store and the join unchanged, byte for byte.
 public struct ChurnPipeline {
     public let clickSource: any StreamSource
     /// The CRM documents, one row per customer, with the schema inferred from the documents.
