@@ -6,8 +6,8 @@ import KafkaConnector
 import Testing
 
 /// `s360 topup` end to end on `topup-small` from the embedded broker, with Spark's model: the
-/// Parquet predictions (read back by pyarrow) and the state counts published to Kafka (read back by
-/// kafka-python) against what Spark 4.3 produced.
+/// Parquet predictions (read back by pyarrow through the Spark manifest) and the state counts
+/// published to Kafka (read back by kafka-python) against what Spark 4.3 produced.
 ///
 /// Why the feed is replayed file by file: Spark read customer file k and bureau file k in
 /// micro-batch k (`maxFilesPerTrigger=1`), and the batching decides everything stateful — the
@@ -68,15 +68,18 @@ import Testing
         // Spark's batch 10: no data, run because the watermark moved; only stateful queries have one.
         #expect(batches == ["customer_parsed": 0, "bureau_cleaned": 0, "bureau_groups": 1, "joined": 1, "predictions": 1])
 
-        // The Parquet predictions, read by pyarrow and written as JSON lines for compare_dumps.py.
+        // The Parquet predictions, read by pyarrow through the dataset's Spark manifest (the
+        // shared read_parquet_dataset.py) as JSON lines, against Spark's with compare_dumps.py.
         let actual = work.appendingPathComponent("actual")
         try FileManager.default.createDirectory(at: actual, withIntermediateDirectories: true)
-        let read = try Self.run(["python3", "-c", Self.pyarrowToJSONLines,
-                                 work.appendingPathComponent("parquet/top_up_predictions").path,
-                                 actual.appendingPathComponent("predictions.jsonl").path])
-        #expect(read.status == 0, "pyarrow: \(read.output.suffix(2000))")
-        #expect(read.output.trimmingCharacters(in: .whitespacesAndNewlines)
-            == "1527 ID,window_start,window_end,ts,prediction,probability,Top-up_Month")
+        let predictionsFile = actual.appendingPathComponent("predictions.jsonl")
+        let read = try Self.run(
+            ["python3", Self.readParquetDataset.path, work.appendingPathComponent("parquet/top_up_predictions").path,
+             "--engine", "pyarrow"], stdout: predictionsFile)
+        #expect(read.status == 0, "read_parquet_dataset.py: \(read.output.suffix(2000))")
+        let rows = try String(contentsOf: predictionsFile, encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 1527)
+        #expect(rows.first?.hasPrefix(#"{"ID": "#) == true && rows.first?.contains(#""Top-up_Month": "#) == true)
         let compared = try Self.run(["python3", KafkaTopUpPipelineTests.compareDumps.path, Self.expected.path, actual.path, "predictions.jsonl"])
         #expect(compared.status == 0, "compare_dumps.py:\n\(compared.output)")
         #expect(compared.output.contains("match 1/1 files, 100.00% rows"), "\(compared.output)")
@@ -102,37 +105,29 @@ import Testing
         #expect(predictedTopUps == 252, "the README's number of prediction-1.0 rows")
     }
 
-    /// Runs a program under coreutils' `timeout`, returning its status and combined output.
-    static func run(_ arguments: [String], limitSeconds: Int = 300) throws -> (status: Int32, output: String) {
+    static let readParquetDataset = KafkaTopUpPipelineTests.compareDumps.deletingLastPathComponent()
+        .appendingPathComponent("read_parquet_dataset.py")
+
+    /// Runs a program under coreutils' `timeout`, returning its status and combined output
+    /// (only its standard error when `stdout` names a file to write standard output to).
+    static func run(_ arguments: [String], stdout: URL? = nil, limitSeconds: Int = 300) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         process.arguments = [String(limitSeconds)] + arguments
         let pipe = Pipe()
-        process.standardOutput = pipe
+        var file: FileHandle?
+        if let stdout {
+            _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+            file = try FileHandle(forWritingTo: stdout)
+        }
+        defer { try? file?.close() }
+        process.standardOutput = file ?? pipe
         process.standardError = pipe
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
-
-    /// argv: dataset directory, output file. Reads the dataset with pyarrow (which skips
-    /// `_spark_metadata`), writes one JSON object per row with timestamps as ISO-8601 UTC, and
-    /// prints the row count and the column names.
-    static let pyarrowToJSONLines = #"""
-        import sys, json, datetime
-        import pyarrow.parquet as pq
-        table = pq.read_table(sys.argv[1])
-        with open(sys.argv[2], "w") as out:
-            for row in table.to_pylist():
-                for name, value in row.items():
-                    if isinstance(value, datetime.datetime):
-                        if value.tzinfo is None:
-                            value = value.replace(tzinfo=datetime.timezone.utc)
-                        row[name] = value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-                out.write(json.dumps(row) + "\n")
-        print(table.num_rows, ",".join(table.column_names))
-        """#
 
     /// argv: bootstrap servers, topic. Prints every message from the beginning to the end offsets
     /// as `{"key", "value", "batch"}` JSON (batch: the `stream360-batch-id` header).
