@@ -8,6 +8,13 @@
 #  2. with wrk (Debian's `wrk`), CLIENTS connections for SECONDS on /events?limit=1 (one event each,
 #     then a new request), reporting requests per second and latency.
 # Everything stays on 127.0.0.1; the portal and the appender are stopped at the end.
+#
+# With PIPELINE_DATA=DIR (a gen_topup.py directory, e.g. out/bench/data-1m, which `make bench` makes),
+# it also measures the top-up pipeline (`s360 bench pipeline`: parse → window → join → the Spark model →
+# JSON files, one core) on DIR, RUNS times (default 3) alone and RUNS times while the CLIENTS hold the
+# live stream (the pipeline starts 3 s after the clients; the hold lasts SECONDS or the pipeline run plus
+# 5 s, whichever is longer), and reports input records/s of each run and the medians. Release build:
+#   S360=.build/release/s360 PIPELINE_DATA=out/bench/data-1m scripts/portal-load.sh 200 30
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS="${1:-200}"
@@ -49,8 +56,9 @@ for _ in $(seq 100); do
 done
 echo "portal-load: s360 portal on 127.0.0.1:$PORT, demo dir $DEMO"
 
-echo "portal-load: $CLIENTS clients holding /events for ${SECONDS_TOTAL}s (Python client)"
-python3 - "$PORT" "$CLIENTS" "$SECONDS_TOTAL" <<'PY'
+# sse_clients DURATION: CLIENTS connections holding /events for DURATION seconds; prints what they saw.
+sse_clients() {
+python3 - "$PORT" "$CLIENTS" "$1" <<'PY'
 import asyncio, sys, time, statistics, urllib.request
 port, clients, duration = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
 
@@ -115,10 +123,49 @@ async def main():
 
 asyncio.run(main())
 PY
+}
+
+echo "portal-load: $CLIENTS clients holding /events for ${SECONDS_TOTAL}s (Python client)"
+sse_clients "$SECONDS_TOTAL"
 
 if command -v wrk >/dev/null 2>&1; then
   echo "portal-load: wrk, $CLIENTS connections for ${SECONDS_TOTAL}s on /events?limit=1"
   wrk -t2 -c"$CLIENTS" -d"${SECONDS_TOTAL}s" --timeout 10s "http://127.0.0.1:$PORT/events?limit=1" | sed 's/^/  /'
 else
   echo "portal-load: wrk not installed (scripts/install-deps.sh installs it); skipped"
+fi
+
+if [ -n "${PIPELINE_DATA:-}" ]; then
+  RUNS="${RUNS:-3}"
+  MODEL="${MODEL:-$(cd .. && pwd)/shared/fixtures/topup-small/spark_pipeline_model}"
+  RECORDS="$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); s=m.get("stats", m); print(int(s["bureau_records"]) + int(s.get("customer_records", s.get("customers"))))' "$PIPELINE_DATA/manifest.json")"
+  # pipeline_run LABEL: one available-now run of the whole top-up pipeline; prints and records its records/s.
+  pipeline_run() {
+    local out="$SCRATCH/pipeline-out" started ended
+    rm -rf "$out"
+    started="$(date +%s.%N)"
+    "$S360" bench pipeline --customer "$PIPELINE_DATA/customer" --bureau "$PIPELINE_DATA/bureau" --model "$MODEL" \
+      --out "$out" --max-files-per-trigger 25 >"$SCRATCH/pipeline.log" 2>&1
+    ended="$(date +%s.%N)"
+    python3 -c 'import sys; r, a, b = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]); print(f"{r / (b - a):.0f}")' \
+      "$RECORDS" "$started" "$ended" >>"$SCRATCH/rates-$1"
+    echo "  $1: $(tail -1 "$SCRATCH/rates-$1") input records/s ($(tail -1 "$SCRATCH/pipeline.log"))"
+  }
+  median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)] " (min " a[1] ", max " a[NR] ")"}'; }
+  echo "portal-load: top-up pipeline on $PIPELINE_DATA ($RECORDS input records), $RUNS runs without the load"
+  for _ in $(seq "$RUNS"); do pipeline_run alone; done
+  echo "portal-load: $RUNS runs while $CLIENTS clients hold /events"
+  HOLD="$SECONDS_TOTAL"
+  for _ in $(seq "$RUNS"); do
+    sse_clients "$HOLD" >"$SCRATCH/clients.log" 2>&1 &
+    CLIENTS_PID=$!
+    sleep 3
+    run_started="$(date +%s)"
+    pipeline_run loaded
+    # The next hold covers the pipeline run with room to spare.
+    HOLD=$(( SECONDS_TOTAL > $(date +%s) - run_started + 8 ? SECONDS_TOTAL : $(date +%s) - run_started + 8 ))
+    wait "$CLIENTS_PID" || echo "  (the clients reported errors)"
+    sed 's/^/  /' "$SCRATCH/clients.log"
+  done
+  echo "portal-load: pipeline input records/s, median of $RUNS: alone $(median "$SCRATCH/rates-alone"); with $CLIENTS clients on /events $(median "$SCRATCH/rates-loaded")"
 fi

@@ -29,18 +29,21 @@ public actor DashboardFeed {
         self.interval = interval
     }
 
-    /// The current snapshot, rebuilt when the last one is older than the interval.
+    /// The current snapshot, rebuilt when the last one was started 90 % of the interval ago or
+    /// more (the slack keeps a client whose tick comes a little early from waiting a whole
+    /// extra interval).
     public func current() -> Snapshot {
-        if let latest, let builtAt, ContinuousClock.now - builtAt < interval { return latest }
+        if let latest, let builtAt, ContinuousClock.now - builtAt < interval * 0.9 { return latest }
         return refresh()
     }
 
     /// Reads everything again now and returns the new snapshot.
     @discardableResult
     public func refresh() -> Snapshot {
+        // The age of a snapshot counts from when its reading started.
+        builtAt = ContinuousClock.now
         pollProgress()
         let model = DashboardModel.build(store: store, progress: Array(followers.values), now: Date())
-        builtAt = ContinuousClock.now
         if let latest, latest.model == model { return latest }
         let snapshot = Snapshot(version: (latest?.version ?? 0) + 1, model: model, event: Self.event(for: model))
         latest = snapshot

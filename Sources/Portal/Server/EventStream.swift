@@ -4,7 +4,8 @@ import Synchronization
 
 /// The `/events` response: server-sent events with the dashboard, for as long as the client stays.
 ///
-/// Every refresh interval the stream asks the shared ``DashboardFeed`` for its snapshot and
+/// Every refresh interval (measured from the start of the previous tick, so a slow rebuild does
+/// not stretch the cadence) the stream asks the shared ``DashboardFeed`` for its snapshot and
 /// sends it when its version changed; otherwise a comment line every 15 s keeps proxies from
 /// closing the connection. The stream ends when the client goes away (the write fails), after
 /// `limit` events when one is given (tests), or when the server shuts down gracefully.
@@ -18,6 +19,8 @@ enum EventStream {
                 var idleTicks = 0
                 try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
                 while !stopping.isSet && !Task.isCancelled {
+                    // Ticks keep a fixed cadence: the time spent building a snapshot is not added to it.
+                    let tick = ContinuousClock.now
                     let snapshot = await feed.current()
                     if snapshot.version != lastVersion {
                         try await writer.write(ByteBuffer(string: snapshot.event))
@@ -33,7 +36,7 @@ enum EventStream {
                         }
                     }
                     do {
-                        try await Task.sleep(for: interval)
+                        try await Task.sleep(until: tick.advanced(by: interval), clock: .continuous)
                     } catch {
                         break
                     }
