@@ -62,7 +62,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many seconds at the latest (default: 180).")
     var maxSeconds: Int?
 
-    @Option(help: "Customers in each generated training set (default: 8000).")
+    @Option(help: "Customers in each generated training set (default: 20000).")
     var trainingCustomers: Int?
 
     @Option(help: "Customers in each generated streaming set (default: 2000).")
@@ -107,26 +107,42 @@ struct DemoCommand: AsyncParsableCommand {
         }
 
         let output = settings.resolvedOutputDirectory
-        print("demo: everything goes under \(output)/; "
+        DemoCommand.say("demo: everything goes under \(output)/; "
             + (settings.kafkaBootstrapServers.map { "Kafka at \($0)" } ?? "embedded Kafka broker") + ", "
             + (settings.documentStore ?? "sqlite:\(output)/customer360.sqlite"))
-        var preparation = DemoPreparation(settings: settings, writer: GeneratedDemoData())
+        var preparation = DemoPreparation(settings: settings, writer: GeneratedDemoData(), log: DemoCommand.say)
         preparation.regenerate = regenerate
         var configuration = try preparation.prepare()
         configuration.printsEveryBatch = verbose
-        print("demo: ready in \(DemoPreparation.seconds(since: started)); streaming \(configuration.topupInput) and "
+        DemoCommand.say("demo: ready in \(DemoPreparation.seconds(since: started)); streaming \(configuration.topupInput) and "
             + "\(configuration.clickstreamInput) (stops after \(configuration.maxDuration) at the latest)")
 
-        let runner = DemoRunner(configuration: configuration)
+        let runner = DemoRunner(configuration: configuration, log: DemoCommand.say)
         signals.streaming(runner)
         let summary = try await runner.run()
-        print("\ndemo finished in \(DemoPreparation.seconds(since: started)): "
+        withExtendedLifetime(signals) {}  // its handlers must outlive the run
+        DemoCommand.say("\ndemo finished in \(DemoPreparation.seconds(since: started)): "
             + summary.batches.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) batches" }.joined(separator: ", "))
-        print("outputs:")
-        print("  \(configuration.topupInput), \(configuration.clickstreamInput), \(configuration.crmFile) (the streamed data)")
-        print("  \(configuration.topupModel), \(configuration.churnModel) (the models)")
-        for output in summary.outputs { print("  \(output)") }
-        print("open the call-center portal with: .build/release/s360 portal --demo-dir \(configuration.directory)   (then http://127.0.0.1:8360/)")
+        DemoCommand.say("outputs:")
+        DemoCommand.say("  \(configuration.topupInput), \(configuration.clickstreamInput), \(configuration.crmFile) (the streamed data)")
+        DemoCommand.say("  \(configuration.topupModel), \(configuration.churnModel) (the models)")
+        for output in summary.outputs { DemoCommand.say("  \(output)") }
+        DemoCommand.say("open the call-center portal with: .build/release/s360 portal --demo-dir \(configuration.directory)   (then http://127.0.0.1:8360/)")
+    }
+}
+
+extension DemoCommand {
+    /// Writes a line to standard output at once, buffered or not, so that `make demo | tee` and
+    /// logs show progress live and in order.
+    @Sendable static func say(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(1, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return }  // nowhere left to write to
+            offset += n
+        }
     }
 }
 
@@ -156,10 +172,10 @@ private final class DemoSignals {
                     return stopping
                 }
                 guard let runner, !again else {
-                    print("demo: \(name), stopping now")
+                    DemoCommand.say("demo: \(name), stopping now")
                     exit(128 + number)
                 }
-                print("demo: \(name), finishing the running batches… (again to stop at once)")
+                DemoCommand.say("demo: \(name), finishing the running batches… (again to stop at once)")
                 runner.requestStop()
             }
             source.resume()

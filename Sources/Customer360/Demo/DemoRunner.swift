@@ -74,8 +74,16 @@ public final class DemoRunner: Sendable {
             cluster = mock
             log("embedded Kafka broker (in memory) at \(bootstrap)")
         }
-        defer { _ = cluster }
+        let summary = try await stream(bootstrap: bootstrap, tables: tables, crm: crmRows)
+        // The queries' consumers are gone by now; the broker goes last, so none of them logs a
+        // lost connection on the way out.
+        withExtendedLifetime(cluster) {}
+        return summary
+    }
 
+    /// Runs the producers, the three queries and the monitor until the stop condition.
+    private func stream(bootstrap: String, tables: DemoTables, crm crmRows: RecordBatch) async throws -> Summary {
+        let dir = configuration.directory
         let queries = try DemoQueries(configuration: configuration, bootstrap: bootstrap, tables: tables, crm: crmRows)
         let activity = DemoActivity()
         let status = DemoStatus()
@@ -110,13 +118,25 @@ public final class DemoRunner: Sendable {
         let boxes = queries.all.map(QueryBox.init)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                try await feed.producer.run([
-                    .init(directory: "\(self.configuration.topupInput)/customer", topic: "customer_data"),
-                    .init(directory: "\(self.configuration.topupInput)/bureau", topic: "bureau_data"),
-                    .init(directory: self.configuration.clickstreamInput, topic: "clickstream", keyField: "user_id"),
-                ])
+                // The producers, until every file is published or the demo stops (whichever is first).
+                let published = try await withThrowingTaskGroup(of: Bool.self) { feedGroup in
+                    feedGroup.addTask {
+                        try await feed.producer.run([
+                            .init(directory: "\(self.configuration.topupInput)/customer", topic: "customer_data"),
+                            .init(directory: "\(self.configuration.topupInput)/bureau", topic: "bureau_data"),
+                            .init(directory: self.configuration.clickstreamInput, topic: "clickstream", keyField: "user_id"),
+                        ])
+                        return true
+                    }
+                    feedGroup.addTask {
+                        while !activity.stopping.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(100)) }
+                        return false
+                    }
+                    defer { feedGroup.cancelAll() }
+                    return try await feedGroup.next() ?? false
+                }
                 activity.producersDone.withLock { $0 = true }
-                status.producersFinished()
+                if published { status.producersFinished() }
             }
             for box in boxes {
                 group.addTask { try await box.query.run() }
@@ -136,6 +156,7 @@ public final class DemoRunner: Sendable {
                     let timedOut = started.duration(to: .now) > self.configuration.maxDuration
                     if finished || timedOut || self.stopRequested.withLock({ $0 }) {
                         if timedOut { self.log("demo: time limit reached, stopping after the running batches") }
+                        activity.stopping.withLock { $0 = true }
                         for box in boxes { box.query.stop() }
                         return
                     }
@@ -204,6 +225,8 @@ private struct QueryBox: @unchecked Sendable {
 /// What the stop monitor watches: whether the feed is done and when a batch last ran.
 private final class DemoActivity: Sendable {
     let producersDone = Mutex(false)
+    /// Set when the queries are asked to stop; the producers stop too.
+    let stopping = Mutex(false)
     let lastBatch = Mutex(ContinuousClock.now)
 }
 

@@ -67,7 +67,7 @@ public struct DemoSettings: Sendable, Equatable {
     public var triggerIntervalMs: Int?
     /// The demo stops after this many seconds at the latest; default 180.
     public var maxSeconds: Int?
-    /// Customers in each generated training set (top-up customers, churn users); default 8000.
+    /// Customers in each generated training set (top-up customers, churn users); default 20000.
     public var trainingCustomers: Int?
     /// Customers in each generated streaming set; default 2000.
     public var streamingCustomers: Int?
@@ -81,7 +81,7 @@ public struct DemoSettings: Sendable, Equatable {
         public static let recordsPerSecond = 4000.0
         public static let triggerIntervalMs = 1000
         public static let maxSeconds = 180
-        public static let trainingCustomers = 8000
+        public static let trainingCustomers = 20_000
         public static let streamingCustomers = 2000
     }
 
