@@ -171,7 +171,8 @@ let package = Package(
         .testTarget(
             name: "KafkaConnectorTests",
             dependencies: [
-                "KafkaConnector", "KafkaClient", "Customer360", "StreamExecution", "StreamPlan", "Connectors", "Columnar", "JSONIngest", "Expressions",
+                "KafkaConnector", "KafkaClient", "Customer360", "StreamExecution", "StreamPlan", "StreamTesting", "Connectors", "Columnar",
+                "JSONIngest", "Expressions",
             ]),
         // Benchmarks: swift run -c release KafkaBenchmark
         .executableTarget(
