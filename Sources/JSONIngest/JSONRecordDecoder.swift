@@ -12,7 +12,8 @@ public enum DecodeOutcome: Sendable, Hashable {
 /// `explode(from_json(value, ArrayType(StructType(fields))))`, fused into one pass per message.
 ///
 /// A message is a JSON array of records (one row per element) or a single record object
-/// (one row). Names match schema fields exactly (case-sensitive, as `from_json` does; the
+/// (one row). A `null` element of the array is a row whose every field is null, as Spark 4.3's
+/// `from_json` keeps the null element and `explode` makes a row of it. Names match schema fields exactly (case-sensitive, as `from_json` does; the
 /// case-insensitive resolution of later `select`s works on the resulting columns); missing
 /// names give null, unknown names are skipped, a repeated name keeps its last value. Values
 /// convert as Spark's `JacksonParser` converts them in PERMISSIVE mode (see `readValue` for

@@ -36,11 +36,18 @@ struct MessageReader {
             }
             while true {
                 let byte = try scanner.nextByte(expecting: "a record")
-                guard byte == UInt8(ascii: "{") else {
-                    throw .elementNotObject(offset: scanner.position, element: records, found: Self.describeToken(byte))
+                if byte == UInt8(ascii: "n") {
+                    // Spark 4 keeps a null element of the top-level array; `explode` turns it into
+                    // a row and `select(e.*)` into a row whose every field is null.
+                    try scanner.consumeLiteral("null")
+                    for field in builders.indices { builders[field].appendNull() }
+                } else {
+                    guard byte == UInt8(ascii: "{") else {
+                        throw .elementNotObject(offset: scanner.position, element: records, found: Self.describeToken(byte))
+                    }
+                    scanner.position += 1
+                    try readObject(level: 0, into: &builders, depth: 2)
                 }
-                scanner.position += 1
-                try readObject(level: 0, into: &builders, depth: 2)
                 records += 1
                 if try scanner.endOfMember(closing: UInt8(ascii: "]")) { break }
             }

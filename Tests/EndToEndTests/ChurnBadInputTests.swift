@@ -52,24 +52,32 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let truncated = #"{"user_id":2,"datetime":"2024-03-01 10:00:02","os":"#
         let inputs = try Self.write(
-            clicks: [Self.click(1, second: 1), truncated, "[\(Self.click(2, second: 3)),\(Self.click(3, second: 4))]"],
-            crm: [1, 2, 3].map { #"{"user_id":\#($0),"name":"user \#($0)","churn_risk":\#($0 * 10)}"# }, in: dir)
+            clicks: [
+                Self.click(1, second: 1), truncated, "[\(Self.click(2, second: 3)),\(Self.click(3, second: 4))]",
+                // Not malformed: Spark 4.3 keeps the null element, `explode` makes it an all-null event.
+                "[\(Self.click(4, second: 5)), null]",
+            ],
+            crm: [1, 2, 3, 4].map { #"{"user_id":\#($0),"name":"user \#($0)","churn_risk":\#($0 * 10)}"# }, in: dir)
         let out = dir.appendingPathComponent("out")
         let counts = try await Self.runDump(clicks: inputs.clicks, crm: inputs.crm, out: out)
 
         // One batch: the good lines before and after the bad one are all joined.
-        #expect(counts["joined"] == 3)
+        #expect(counts["joined"] == 4)
         let joined = try Self.jsonLines(out.appendingPathComponent("joined.jsonl"))
-        #expect(joined.compactMap { $0["user_id"] as? Int }.sorted() == [1, 2, 3])
+        #expect(joined.compactMap { $0["user_id"] as? Int }.sorted() == [1, 2, 3, 4])
         let quarantine = try Self.jsonLines(out.appendingPathComponent("quarantine/joined/batch-0.jsonl"))
         #expect(quarantine.count == 1)
         let entry = try #require(quarantine.first)
         #expect(entry["position"] as? String == "part-00000.jsonl:2", "file (within the source directory) and line")
         #expect(entry["message"] as? String == truncated)
         #expect((entry["error"] as? String)?.isEmpty == false)
-        // The statistics read the same parsed stream: three events, the malformed line none.
+        // The statistics read the same parsed stream: four events, the null element one more in
+        // the null product group (no user, so not joined), the malformed line none.
         let stats = try Self.jsonLines(out.appendingPathComponent("weblog_stats.jsonl"))
-        #expect(stats.filter { $0["dimension"] as? String == "product" }.compactMap { $0["events"] as? Int } == [3])
+            .filter { $0["dimension"] as? String == "product" }
+        #expect(stats.count == 2)
+        #expect(stats.first { $0["value"] as? String == "loan" }?["events"] as? Int == 4)
+        #expect(stats.first { $0["value"] is NSNull }?["events"] as? Int == 1)
     }
 
     /// `spark.read.json` infers `churn_risk` over all documents: one text value makes it a string

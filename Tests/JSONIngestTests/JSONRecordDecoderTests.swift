@@ -12,6 +12,18 @@ import Testing
         #expect(batch.values(1) == [.timestamp(1_704_067_200_000_000), .timestamp(1_704_067_201_000_000)])
     }
 
+    /// Spark 4.3: `from_json('[{"a":"x"}, null]', array<struct<a>>)` is `[{x}, null]`, and
+    /// `explode(...).select(e.*)` gives two rows, the second all null (checked with PySpark 4.3.0).
+    @Test func aNullElementIsARowOfNulls() {
+        let point = DataType.structure([Field("x", .int)])
+        let (batch, decoder, outcomes) = decodeAll(
+            [#"[{"a":"x","p":{"x":1}}, null]"#, "[null]"], [Field("a", .string), Field("p", point)])
+        #expect(outcomes == [.decoded(rows: 2), .decoded(rows: 1)])
+        #expect(batch.values(0) == [.string("x"), .null, .null])
+        #expect(batch.values(1) == [.structure([.int(1)]), .null, .null])
+        #expect(decoder.quarantine.isEmpty)
+    }
+
     @Test func singleObjectEmptyArrayAndBlankMessage() {
         let (batch, decoder, outcomes) = decodeAll([#" {"a":"x"} "#, "[]", " [ ] ", "", "  \n"], [Field("a", .string)])
         #expect(outcomes == [.decoded(rows: 1), .decoded(rows: 0), .decoded(rows: 0), .decoded(rows: 0), .decoded(rows: 0)])

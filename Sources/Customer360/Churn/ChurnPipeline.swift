@@ -10,7 +10,9 @@ public import StreamPlan
 /// Bad and unusual input, as Spark treats it (tested in `EndToEndTests/ChurnBadInputTests`):
 /// - A clickstream message that is not JSON yields no event (`from_json` gives null, `explode`
 ///   nothing); the query keeps going with the rest of its batch and the message is quarantined
-///   with its file and line (`OUT/quarantine/joined/batch-N.jsonl` in ``ChurnDump``).
+///   with its file and line (`OUT/quarantine/joined/batch-N.jsonl` in ``ChurnDump``). A `null`
+///   element of a message's array is not malformed: Spark 4.3 keeps it, and `explode` makes it an
+///   event whose every field is null (counted in the statistics' null groups, never joined).
 /// - The join is the seed's **inner** stream-static join (`FROM weblog JOIN crm`, as the
 ///   `c360-small` fixture confirms), not a left outer join: an event whose `user_id` has no CRM
 ///   document is dropped from ``joined()`` and the scored stream, yet still counted by
