@@ -21,19 +21,11 @@ public struct DecisionTreeClassificationModel: Transformer {
     }
 
     public func transform(_ batch: RecordBatch) throws(MachineLearningError) -> RecordBatch {
-        let column = batch.columns[try batch.columnIndex(columns.features, stage: uid)]
-        let features = try FeatureMatrix(column, width: featureCount, stage: uid, columnName: columns.features)
-        var scores = ClassifierScores(rowCount: batch.rowCount, classes: classCount)
-        let width = features.width
         let classes = classCount
-        features.values.withUnsafeBufferPointer { x in
-            for row in 0..<features.rowCount {
-                let counts = tree.statistics(tree.leaf(x, base: row * width))
-                for (k, count) in counts.prefix(classes).enumerated() { scores.raw[row * classes + k] = count }
-            }
+        return try LeafVoting.transform(
+            batch, trees: [tree], classCount: classes, featureCount: featureCount, columns: columns, stage: uid
+        ) { counts, raw, base in
+            for (k, count) in counts.prefix(classes).enumerated() { raw[base + k] = count }
         }
-        scores.normalizeRawIntoProbability()
-        scores.predictArgmaxOfRaw()
-        return scores.append(to: batch, columns: columns)
     }
 }

@@ -24,23 +24,13 @@ public struct RandomForestClassificationModel: Transformer {
     }
 
     public func transform(_ batch: RecordBatch) throws(MachineLearningError) -> RecordBatch {
-        let column = batch.columns[try batch.columnIndex(columns.features, stage: uid)]
-        let features = try FeatureMatrix(column, width: featureCount, stage: uid, columnName: columns.features)
-        var scores = ClassifierScores(rowCount: batch.rowCount, classes: classCount)
-        let width = features.width
         let classes = classCount
-        features.values.withUnsafeBufferPointer { x in
-            for row in 0..<features.rowCount {
-                for tree in trees {
-                    let counts = tree.statistics(tree.leaf(x, base: row * width))
-                    let total = counts.reduce(0, +)
-                    guard total != 0 else { continue }
-                    for (k, count) in counts.prefix(classes).enumerated() { scores.raw[row * classes + k] += count / total }
-                }
-            }
+        return try LeafVoting.transform(
+            batch, trees: trees, classCount: classes, featureCount: featureCount, columns: columns, stage: uid
+        ) { counts, raw, base in
+            let total = counts.reduce(0, +)
+            guard total != 0 else { return }
+            for (k, count) in counts.prefix(classes).enumerated() { raw[base + k] += count / total }
         }
-        scores.normalizeRawIntoProbability()
-        scores.predictArgmaxOfRaw()
-        return scores.append(to: batch, columns: columns)
     }
 }
