@@ -15,10 +15,14 @@ build: deps
 release: deps
 	swift build -c release --product s360
 
-## make demo: build in release mode and run both pipelines end to end with embedded defaults
-## (in-memory Kafka broker, SQLite document store, Parquet under demo/); Ctrl-C stops gracefully.
+## make demo: build in release mode, generate data and train both models under demo/ (reused by the
+## next run; DEMO_ARGS=--regenerate makes them again), then run both pipelines end to end with
+## embedded defaults (in-memory Kafka broker, SQLite, Parquet under demo/); stops by itself after
+## the feed, or on Ctrl-C/SIGTERM after the running batch. DEMO_ARGS="--config FILE" for real servers;
+## DEMO_ARGS="--fixtures $(FIXTURES)" streams the shared fixtures with their Spark-trained models.
+DEMO_ARGS ?=
 demo: release
-	.build/release/s360 demo --fixtures $(FIXTURES) --dir demo
+	.build/release/s360 demo --dir demo $(DEMO_ARGS)
 
 ## make check-fixtures: run the top-up and churn pipelines on the fixtures and compare with Spark.
 check-fixtures: release

@@ -53,7 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The CRM export, one JSON document per line (with --clickstream-data).")
     var crmFile: String?
 
-    @Option(help: "Producer pace in records per second, 0: as fast as possible (default: 4000).")
+    @Option(help: "Producer pace in records per second, 0: as fast as possible (default: 2000).")
     var rate: Double?
 
     @Option(help: "The pipelines' processing-time trigger in milliseconds (default: 1000).")
@@ -65,7 +65,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Customers in each generated training set (default: 20000).")
     var trainingCustomers: Int?
 
-    @Option(help: "Customers in each generated streaming set (default: 2000).")
+    @Option(help: "Customers in each generated streaming set (default: 3000).")
     var streamingCustomers: Int?
 
     @Flag(help: "Generate the data and train the models again even when an earlier run's match.")

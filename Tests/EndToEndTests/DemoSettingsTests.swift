@@ -41,7 +41,7 @@ import Testing
         #expect(configuration.directory == "demo")
         #expect(configuration.bootstrapServers == nil)
         #expect(configuration.resolvedStoreURL == "sqlite:demo/customer360.sqlite")
-        #expect(configuration.recordsPerSecond == 4000)
+        #expect(configuration.recordsPerSecond == 2000)
         #expect(configuration.triggerInterval == .seconds(1))
         #expect(configuration.maxDuration == .seconds(180))
     }
@@ -157,8 +157,8 @@ import Testing
     }
 }
 
-/// The project's generators, counting what they are asked to write.
-private final class CountingWriter: DemoDataWriter {
+/// The project's generators (as `s360 demo` uses them), counting what they are asked to write.
+final class CountingWriter: DemoDataWriter {
     private let log = Mutex<[String]>([])
     var calls: [String] { log.withLock { $0 } }
 

@@ -2,6 +2,7 @@ import Customer360
 import DocumentStore
 import FileConnector
 import Foundation
+import Synchronization
 import Testing
 
 /// `s360 demo` end to end: embedded broker, producers, three concurrent checkpointed queries.
@@ -50,5 +51,44 @@ import Testing
             let progress = try String(contentsOf: dir.appendingPathComponent("progress/\(name).jsonl"), encoding: .utf8)
             #expect(progress.split(separator: "\n").count == Int(summary.batches[name] ?? -1))
         }
+    }
+    /// The default `s360 demo`: generated data, models trained on a separate generated set, both
+    /// pipelines scoring with them, and the status line with its per-query counters.
+    @Test func theDefaultDemoGeneratesDataTrainsTheModelsAndScoresWithThem() async throws {
+        let dir = try FixturePaths.temporaryDirectory("demo-default")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var settings = DemoSettings()
+        settings.outputDirectory = dir.path
+        settings.trainingCustomers = 1000
+        settings.streamingCustomers = 1000
+        settings.recordsPerSecond = 0
+        settings.triggerIntervalMs = 200
+        try settings.validate()
+        let preparationLog = Mutex<[String]>([])
+        var configuration = try DemoPreparation(settings: settings, writer: CountingWriter(), log: { line in
+            preparationLog.withLock { $0.append(line) }
+        }).prepare()
+        #expect(configuration.topupModel == "\(dir.path)/models/topup")
+        #expect(configuration.churnModel == "\(dir.path)/models/churn")
+        #expect(configuration.topupInput == "\(dir.path)/data/stream/topup")
+        // Both models were trained, and their held-out metrics printed.
+        #expect(preparationLog.withLock { $0 }.filter { $0.contains("test areaUnderROC") }.count == 2)
+        #expect(FileManager.default.fileExists(atPath: "\(dir.path)/models/topup.training.json"))
+
+        configuration.quietPeriod = .seconds(3)
+        configuration.statusInterval = .milliseconds(500)
+        configuration.maxDuration = .seconds(180)
+        let lines = Mutex<[String]>([])
+        let summary = try await DemoRunner(configuration: configuration, log: { line in lines.withLock { $0.append(line) } }).run()
+        #expect(summary.batches.values.allSatisfy { $0 > 0 })
+
+        let store = try DocumentStoreURL("sqlite:\(dir.path)/customer360.sqlite").open()
+        defer { store.close() }
+        #expect(try store.openTable("crm").count() == 1000)
+        #expect(try store.openTable("realtime_churn_predictions").count() > 100)
+        #expect(try store.openTable("topup_predictions").count() > 100)
+        let status = try #require(lines.withLock { $0 }.last { $0.hasPrefix("[") })
+        #expect(status.contains("producers done"), "\(status)")
+        #expect(status.contains("churn: ") && status.contains("lag 0"), "\(status)")
     }
 }

@@ -21,11 +21,11 @@ public struct DemoConfiguration: Sendable {
     /// The document store URL; nil means `sqlite:DIR/customer360.sqlite`.
     public var storeURL: String?
     /// The producers' pace in records per second (nil: as fast as possible).
-    public var recordsPerSecond: Double? = 4000
+    public var recordsPerSecond: Double? = DemoSettings.Defaults.recordsPerSecond
     /// The pipelines' processing-time trigger.
-    public var triggerInterval: Duration = .seconds(1)
+    public var triggerInterval: Duration = .milliseconds(DemoSettings.Defaults.triggerIntervalMs)
     /// The demo stops after this long at the latest.
-    public var maxDuration: Duration = .seconds(180)
+    public var maxDuration: Duration = .seconds(DemoSettings.Defaults.maxSeconds)
     /// After the producers finish, the demo stops once no pipeline ran a batch for this long.
     public var quietPeriod: Duration = .seconds(4)
     /// How often the one-line status (records/s, batches, rows written, lag per pipeline) is printed.

@@ -61,7 +61,7 @@ public struct DemoSettings: Sendable, Equatable {
     public var clickstreamData: String?
     /// The CRM export, one JSON document per line, describing the clickstream's users.
     public var crmFile: String?
-    /// The producers' pace in records per second; 0 publishes as fast as possible; default 4000.
+    /// The producers' pace in records per second; 0 publishes as fast as possible; default 2000.
     public var recordsPerSecond: Double?
     /// The pipelines' processing-time trigger in milliseconds; default 1000.
     public var triggerIntervalMs: Int?
@@ -69,7 +69,7 @@ public struct DemoSettings: Sendable, Equatable {
     public var maxSeconds: Int?
     /// Customers in each generated training set (top-up customers, churn users); default 20000.
     public var trainingCustomers: Int?
-    /// Customers in each generated streaming set; default 2000.
+    /// Customers in each generated streaming set; default 3000.
     public var streamingCustomers: Int?
 
     /// No value set: every default.
@@ -78,11 +78,11 @@ public struct DemoSettings: Sendable, Equatable {
     /// The defaults of the values that have one.
     public enum Defaults {
         public static let outputDirectory = "demo"
-        public static let recordsPerSecond = 4000.0
+        public static let recordsPerSecond = 2000.0
         public static let triggerIntervalMs = 1000
         public static let maxSeconds = 180
         public static let trainingCustomers = 20_000
-        public static let streamingCustomers = 2000
+        public static let streamingCustomers = 3000
     }
 
     /// These settings with every value `other` sets replacing this one's (the command line over the file).
