@@ -128,6 +128,9 @@ struct DemoCommand: AsyncParsableCommand {
         DemoCommand.say("  \(configuration.topupModel), \(configuration.churnModel) (the models)")
         for output in summary.outputs { DemoCommand.say("  \(output)") }
         DemoCommand.say("open the call-center portal with: .build/release/s360 portal --demo-dir \(configuration.directory)   (then http://127.0.0.1:8360/)")
+        if configuration.storeURL != nil {
+            DemoCommand.say("  (the portal reads \(configuration.directory)/customer360.sqlite and progress/; it does not read \(configuration.resolvedStoreURL))")
+        }
     }
 }
 
