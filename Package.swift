@@ -112,6 +112,7 @@ let package = Package(
                 "Columnar", "Expressions", "JSONIngest", "Connectors", "FileConnector", "StreamOperators", "StreamPlan",
                 "StreamExecution", "MachineLearning", "KafkaConnector", "KafkaClient", "DocumentStore",
             ],
+            exclude: ["Demo/FORMAT.md", "Churn/README.md"],
             swiftSettings: strictSettings),
         // The call-center portal (Hummingbird): reads the demo's document store and progress files.
         .target(
