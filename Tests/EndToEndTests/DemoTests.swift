@@ -33,6 +33,12 @@ import Testing
         }
         #expect(try store.openTable("clicks").count() == triples.count)
         #expect(try store.openTable("realtime_churn_predictions").count() > 1000)
+        // Each prediction carries its score, when it was made and the features it was based on.
+        let prediction = try #require(try store.openTable("realtime_churn_predictions").find(where: [], projection: nil, limit: 1).first)
+        for field in ["id", "user_id", "churn_probability", "churn_prediction", "scored_at", "os", "browser", "product",
+                      "sentiment", "persona", "response_time_ms"] {
+            #expect(prediction.fields[field] != nil, "realtime_churn_predictions lacks \(field): \(prediction.json)")
+        }
         #expect(try store.openTable("topup_predictions").count() > 1000)
         #expect(try store.openTable("statewide_customer_count").count() > 0)
         // The churn score was merged into the customer's CRM document, keeping its other fields.

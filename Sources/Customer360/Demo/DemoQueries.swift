@@ -57,7 +57,8 @@ struct DemoQueries {
         let clicks = ChurnPipeline(clickSource: try source("clickstream"), crm: crm)
         let scoredClicks = try clicks.joined().transform(with: churnModel).select(
             col("user_id"), col("datetime"), col("os"), col("browser"), col("product"), col("url"), col("response_time_ms"),
-            col("churn_label"), col("prediction"), vectorElement(col("probability"), 1).alias("probability"))
+            col("churn_label"), col("prediction"), vectorElement(col("probability"), 1).alias("probability"),
+            col("sentiment"), col("persona"), col("loyalty_tier"))
         churn = try StreamingQuery(
             scoredClicks,
             sink: ForeachBatchSink(name: "realtime_churn_predictions") { batchId, batch in

@@ -22,8 +22,12 @@ struct DemoTables: Sendable {
         stateCounts = try store.createTable("statewide_customer_count", idField: "window_end")
     }
 
+    /// The features the churn model scored (its StringIndexers' and Imputer's inputs), saved
+    /// with each prediction so an application can tell what the score was based on.
+    static let churnFeatures = ["os", "browser", "product", "sentiment", "persona", "loyalty_tier", "response_time_ms"]
+
     /// One churn-scored batch: user_id, datetime, os, browser, product, url, response_time_ms,
-    /// churn_label, prediction, probability.
+    /// churn_label, prediction, probability, sentiment, persona, loyalty_tier.
     func saveChurn(_ batch: RecordBatch, scoredAt: String) throws {
         guard batch.rowCount > 0 else { return }
         let evaluator = ExpressionEvaluator()
@@ -40,16 +44,19 @@ struct DemoTables: Sendable {
         for row in 0..<batch.rowCount { latest[users[row]] = row }
         let rows = latest.values.sorted()
         let picked = batch.take(rows)
+        let features = try Self.churnFeatures.map { name in
+            let column = try picked.column(name)
+            return (column, Field(name, column.type))
+        }
         let scored = try RecordBatch(
             schema: Schema([Field("id", .string), Field("user_id", .long), Field("churn_probability", .double),
-                            Field("churn_prediction", .double), Field("scored_at", .string), Field("product", .string),
-                            Field("response_time_ms", .int)]),
+                            Field("churn_prediction", .double), Field("scored_at", .string)]
+                + features.map { Field($0.1.name, $0.1.type) }),
             columns: [
                 CastKernel.cast(picked.columns[0], to: .string), CastKernel.cast(picked.columns[0], to: .long),
                 try picked.column("probability"), try picked.column("prediction"),
-                Column(repeating: .string(scoredAt), type: .string, count: rows.count), try picked.column("product"),
-                try picked.column("response_time_ms"),
-            ],
+                Column(repeating: .string(scoredAt), type: .string, count: rows.count),
+            ] + features.map(\.0),
             rowCount: rows.count)
         try churnPredictions.upsert(DocumentEncoder.documents(scored))
         let merge = try RecordBatch(
