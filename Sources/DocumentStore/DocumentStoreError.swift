@@ -23,8 +23,14 @@ public enum DocumentStoreError: Error, Sendable, Hashable, CustomStringConvertib
     case missingIDColumn(table: String, idField: String, columns: [String])
     /// A stored document could not be read back as JSON.
     case corruptDocument(table: String, excerpt: String, message: String)
-    /// Any other failure the backend reported, with the operation that was attempted.
-    case backend(operation: String, table: String, url: String, message: String)
+    /// The connection to the server broke during the operation (the server shut down or
+    /// restarted, the network failed), or could not be opened again for it. The operation may
+    /// or may not have taken effect; the store opens a new connection on its next call, so the
+    /// same call can be tried again (a sink's batch marker makes that safe for writes).
+    case connectionLost(operation: String, table: String, url: String, message: String)
+    /// Any other failure the backend reported, with the operation that was attempted and, for
+    /// PostgreSQL, the server's SQLSTATE when it sent one (`40001` is a serialization failure).
+    case backend(operation: String, table: String, url: String, sqlState: String? = nil, message: String)
 
     public var description: String {
         switch self {
@@ -47,7 +53,10 @@ public enum DocumentStoreError: Error, Sendable, Hashable, CustomStringConvertib
             "the batch written to table '\(table)' has no column '\(idField)' (its id field); columns: \(columns.joined(separator: ", "))"
         case .corruptDocument(let table, let excerpt, let message):
             "a document stored in table '\(table)' is not valid JSON (\(message)): \(excerpt)"
-        case .backend(let operation, let table, let url, let message):
+        case .connectionLost(let operation, let table, let url, let message):
+            "\(operation) on table '\(table)' lost its connection to \(url) (\(message)); "
+                + "the store reconnects on its next call, so the operation can be retried once the server is reachable"
+        case .backend(let operation, let table, let url, _, let message):
             "\(operation) on table '\(table)' in \(url) failed: \(message)"
         }
     }

@@ -17,13 +17,17 @@ public struct QueryError: Error, CustomStringConvertible {
     public let phase: String
     public let domain: Domain
     public let underlying: any Error
+    /// How many times the failed step was attempted: more than 1 when a sink write was retried
+    /// (see ``StreamingQueryConfiguration/sinkRetry``) before the query gave up.
+    public let attempts: Int
 
-    public init(query: String, batchId: Int64?, phase: String, domain: Domain, underlying: any Error) {
+    public init(query: String, batchId: Int64?, phase: String, domain: Domain, underlying: any Error, attempts: Int = 1) {
         self.query = query
         self.batchId = batchId
         self.phase = phase
         self.domain = domain
         self.underlying = underlying
+        self.attempts = attempts
     }
 
     /// Whether running the batch again could succeed.

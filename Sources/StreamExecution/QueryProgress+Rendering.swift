@@ -13,6 +13,7 @@ extension QueryProgress {
         if !state.isEmpty { line += ", state: \(state)" }
         if dropped > 0 { line += ", late rows dropped: \(dropped)" }
         if numQuarantinedMessages > 0 { line += ", quarantined messages: \(numQuarantinedMessages)" }
+        if numSinkRetries > 0 { line += ", sink retries: \(numSinkRetries)" }
         return line
     }
 
@@ -41,7 +42,7 @@ extension QueryProgress {
                 + "\"endOffset\":\(s.endOffset ?? "null"),\"numInputRows\":\(s.numInputRows)}"
         }
         fields.append("\"sources\":[\(sourceItems.joined(separator: ","))]")
-        fields.append("\"sink\":{\"description\":\(Self.quote(sinkDescription)),\"numOutputRows\":\(numOutputRows)}")
+        fields.append("\"sink\":{\"description\":\(Self.quote(sinkDescription)),\"numOutputRows\":\(numOutputRows),\"numRetries\":\(numSinkRetries)}")
         fields.append("\"numQuarantinedMessages\":\(numQuarantinedMessages)")
         return "{" + fields.joined(separator: ",") + "}"
     }

@@ -28,4 +28,7 @@ public struct QueryProgress: Sendable {
     public var numOutputRows: Int
     /// Malformed messages set aside by this batch.
     public var numQuarantinedMessages: Int
+    /// How many times the sink write was retried after a transient failure (0 when the first
+    /// attempt succeeded); the waits are included in `durationMs["addBatch"]`.
+    public var numSinkRetries: Int = 0
 }

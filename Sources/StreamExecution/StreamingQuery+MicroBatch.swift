@@ -8,8 +8,47 @@ extension StreamingQuery {
     /// Runs one micro-batch if there is new data, or if the watermark moved since the last
     /// batch and the plan keeps state (Spark's no-data batch, unless
     /// ``StreamingQueryConfiguration/noDataBatches`` is off). Returns whether a batch ran.
+    ///
+    /// This synchronous step tries the sink write once: a failure, transient or not, throws a
+    /// ``QueryError`` (waiting to retry needs a clock, which ``run(clock:)`` has). The batch's
+    /// output is kept, so calling again writes the same rows under the same batch id rather
+    /// than running the plan a second time.
     @discardableResult
     public func runBatch(limit: ReadLimit) throws -> Bool {
+        guard var batch = try pendingBatch ?? prepareBatch(limit: limit) else { return false }
+        do {
+            try sink.addBatch(batch.batchId, batch.output)
+        } catch {
+            batch.failedAttempts += 1
+            pendingBatch = batch
+            throw sinkFailure(batch, error, phase: "writing to \(sink.description)")
+        }
+        try finishBatch(batch)
+        return true
+    }
+
+    /// What one step of ``run(clock:)`` did.
+    enum BatchOutcome: Equatable {
+        /// No batch was due.
+        case idle
+        /// A batch ran and committed.
+        case committed
+        /// ``stop()`` ended a retry's back-off; the batch is not committed.
+        case stopped
+    }
+
+    /// ``runBatch(limit:)`` retrying the sink write as ``StreamingQueryConfiguration/sinkRetry``
+    /// says, waiting on `clock`.
+    func runBatch<C: Clock<Duration>>(limit: ReadLimit, clock: C) async throws -> BatchOutcome {
+        guard let batch = try pendingBatch ?? prepareBatch(limit: limit) else { return .idle }
+        guard let written = try await writeRetrying(batch, clock: clock) else { return .stopped }
+        try finishBatch(written)
+        return .committed
+    }
+
+    /// Plans a batch and runs it up to the sink: offsets, reading, the plan. Returns nil when
+    /// no batch is due; otherwise the batch, also kept as ``pendingBatch`` until it commits.
+    func prepareBatch(limit: ReadLimit) throws -> PreparedBatch? {
         let batchId = nextBatchId
         let started = ContinuousClock.now
         var ends: [SourceOffset?] = []
@@ -28,7 +67,7 @@ extension StreamingQuery {
             }
             let hasData = ends.indices.contains { ends[$0] != committedOffsets[$0] }
             let watermarkMoved = configuration.noDataBatches && watermark > lastBatchWatermark && !statefulOperators.isEmpty
-            guard hasData || watermarkMoved else { return false }
+            guard hasData || watermarkMoved else { return nil }
             try writeOffsets(ends, batchId: batchId)
         }
         try checkpointHook?(.offsetsWritten, batchId)
@@ -64,40 +103,46 @@ extension StreamingQuery {
         }
         let quarantined = quarantiningOperators.flatMap { $0.drainQuarantine() }
         if !quarantined.isEmpty { try recordQuarantine(quarantined, batchId: batchId) }
-        do {
-            try sink.addBatch(batchId, output)
-        } catch {
-            throw QueryError(query: configuration.name, batchId: batchId, phase: "writing to \(sink.description)",
-                             domain: .external, underlying: error)
-        }
+        let batch = PreparedBatch(
+            batchId: batchId, ends: ends, sourceProgress: sourceProgress, output: output, numQuarantined: quarantined.count,
+            started: started, offsetsDone: offsetsDone, readDone: readDone)
+        pendingBatch = batch
+        return batch
+    }
+
+    /// Completes a batch the sink took: state, commit, source commits, progress.
+    func finishBatch(_ batch: PreparedBatch) throws {
+        let batchId = batch.batchId
         try checkpointHook?(.sinkWritten, batchId)
         let batchWatermark = watermark
         advanceWatermark()
         lastBatchWatermark = batchWatermark
         try commitCheckpoint(batchId: batchId)
         for (i, source) in sources.enumerated() {
-            if let end = ends[i] { try source.commit(end) }
+            if let end = batch.ends[i] { try source.commit(end) }
         }
-        committedOffsets = ends
+        committedOffsets = batch.ends
         pendingRerun = nil
+        pendingBatch = nil
         nextBatchId += 1
         let finished = ContinuousClock.now
 
-        report(QueryProgress(
+        var progress = QueryProgress(
             name: configuration.name, batchId: batchId,
-            numInputRows: sourceProgress.reduce(0) { $0 + $1.numInputRows },
+            numInputRows: batch.sourceProgress.reduce(0) { $0 + $1.numInputRows },
             inputRowsPerSecond: 0, processedRowsPerSecond: 0,
             durationMs: [
-                "latestOffset": Self.ms(offsetsDone - started), "getBatch": Self.ms(readDone - offsetsDone),
-                "addBatch": Self.ms(finished - readDone), "triggerExecution": Self.ms(finished - started),
+                "latestOffset": Self.ms(batch.offsetsDone - batch.started), "getBatch": Self.ms(batch.readDone - batch.offsetsDone),
+                "addBatch": Self.ms(finished - batch.readDone), "triggerExecution": Self.ms(finished - batch.started),
             ],
             watermark: batchWatermark,
             eventTimeMin: watermarkOperators.compactMap(\.minEventTime).min(),
             eventTimeMax: watermarkOperators.compactMap(\.maxEventTime).max(),
             stateOperators: statefulOperators.compactMap(\.stateProgress),
-            sources: sourceProgress, sinkDescription: sink.description, numOutputRows: output.rowCount,
-            numQuarantinedMessages: quarantined.count))
-        return true
+            sources: batch.sourceProgress, sinkDescription: sink.description, numOutputRows: batch.output.rowCount,
+            numQuarantinedMessages: batch.numQuarantined)
+        progress.numSinkRetries = batch.retries
+        report(progress)
     }
 
     /// Moves each watermark operator's watermark to `max event time - delay` (never back), then

@@ -4,7 +4,6 @@ public import JSONIngest
 public import StreamOperators
 public import StreamPlan
 import Checkpointing
-import Synchronization
 
 /// A running streaming query: a DataFrame, a sink, and the micro-batch loop that connects them.
 ///
@@ -20,6 +19,11 @@ import Synchronization
 /// operator and `commits/N` after the sink took the batch, and on start resumes after the last
 /// commit, re-running an uncommitted batch with exactly its recorded offsets and watermark
 /// (see `StreamingQuery+Checkpoint.swift`).
+///
+/// A sink write that fails with a transient error (``Connectors/TransientFailure``) is retried
+/// with the same batch id and rows after a back-off, as ``StreamingQueryConfiguration/sinkRetry``
+/// says, on the clock given to ``run(clock:)``; each retry goes to ``retryHandler``. The plan
+/// never runs twice for one batch: its output is kept until the sink took it.
 public final class StreamingQuery {
     public let configuration: StreamingQueryConfiguration
     public let sink: any StreamSink
@@ -44,7 +48,13 @@ public final class StreamingQuery {
     public internal(set) var quarantine: [QuarantinedMessage] = []
     /// Called after every batch.
     public var progressHandler: ((QueryProgress) -> Void)?
-    let stopRequested = Mutex(false)
+    /// Called when a sink write failed with a transient error, before the query waits to try
+    /// again; `"\(retry)"` is a line for a terminal. Called on the task running the query.
+    public var retryHandler: ((SinkRetry) -> Void)?
+    let stopSignal = StopSignal()
+    /// The batch whose plan ran but whose sink write has not succeeded yet; the next batch
+    /// writes it again instead of running the plan a second time.
+    var pendingBatch: PreparedBatch?
     /// Where offsets, commits and state are saved, when checkpointing.
     let checkpoint: CheckpointDirectory?
     /// The recorded offsets of a batch that was planned but not committed before the restart:
@@ -56,7 +66,8 @@ public final class StreamingQuery {
     /// Plans `dataFrame` and prepares a query writing to `sink`; nothing runs until ``run()``.
     /// With a checkpoint location, also restores the offsets, watermarks and operator state saved there.
     /// - Throws: ``PlanError`` for a plan that cannot run; ``QueryError`` when the checkpoint
-    ///   cannot be read or was written by an incompatible plan.
+    ///   cannot be read or was written by an incompatible plan, or when
+    ///   ``StreamingQueryConfiguration/sinkRetry`` is invalid.
     public init(_ dataFrame: DataFrame, sink: any StreamSink, configuration: StreamingQueryConfiguration) throws {
         guard dataFrame.isStreaming else {
             throw PlanError.invalidPlan("a streaming query needs a streaming DataFrame; use collect() for a bounded one")
@@ -68,6 +79,12 @@ public final class StreamingQuery {
         if configuration.outputMode == .append,
            all.contains(where: { ($0 as? WindowAggregateOperator).map { $0.window == nil } ?? false }) {
             throw PlanError.invalidPlan("append mode needs windowed aggregations with a watermark")
+        }
+        do {
+            try configuration.sinkRetry.validate()
+        } catch {
+            throw QueryError(query: configuration.name, batchId: nil, phase: "validating the configuration", domain: .user,
+                             underlying: error)
         }
         self.configuration = configuration
         self.sink = sink
@@ -85,32 +102,38 @@ public final class StreamingQuery {
     /// The operator tree, for tests and `explain`.
     public var physicalPlan: any PhysicalOperator { root }
 
-    /// Asks a query running with a processing-time trigger to stop after its current batch.
+    /// Asks the query to stop after its current batch; safe to call from any task.
+    ///
+    /// A query waiting for its next processing-time trigger stops at once. A query waiting to
+    /// retry a sink write stops at once too, leaving that batch uncommitted: its offsets are in
+    /// the checkpoint and its commit is not, so a query restarted on the checkpoint runs it again.
     public func stop() {
-        stopRequested.withLock { $0 = true }
+        stopSignal.request()
     }
 
-    var isStopRequested: Bool { stopRequested.withLock { $0 } }
+    var isStopRequested: Bool { stopSignal.isRequested }
 
-    /// Runs batches as the trigger says; returns when the trigger is done or ``stop()`` was called.
+    /// Runs batches as the trigger says, on the continuous clock; returns when the trigger is
+    /// done or ``stop()`` was called.
     public func run() async throws {
         try await run(clock: ContinuousClock())
     }
 
-    /// Runs with `clock` pacing a processing-time trigger (tests pass a manual clock).
+    /// Runs batches as the trigger says, with `clock` pacing a processing-time trigger and the
+    /// back-off of sink retries (tests pass a clock they control).
     public func run<C: Clock<Duration>>(clock: C) async throws {
         switch configuration.trigger {
         case .once:
-            _ = try runBatch(limit: .all)
+            _ = try await runBatch(limit: .all, clock: clock)
         case .availableNow:
-            while !isStopRequested, try runBatch(limit: configuration.readLimit) {}
+            while !isStopRequested, try await runBatch(limit: configuration.readLimit, clock: clock) == .committed {}
         case .processingTime(let interval):
             while !isStopRequested {
                 let started = clock.now
-                _ = try runBatch(limit: configuration.readLimit)
+                _ = try await runBatch(limit: configuration.readLimit, clock: clock)
                 if isStopRequested { break }
                 let deadline = started.advanced(by: interval)
-                if clock.now < deadline { try await clock.sleep(until: deadline, tolerance: nil) }
+                if clock.now < deadline { _ = try await sleepUnlessStopped(until: deadline, clock: clock) }
             }
         }
     }

@@ -26,11 +26,18 @@ public struct StreamingQueryConfiguration: Sendable {
     /// state). Default true, as in Spark; false runs batches only for new data, so batch N holds
     /// exactly the data that arrived for it (used to replay a feed batch by batch).
     public var noDataBatches: Bool
+    /// How a sink write that failed with a transient error (a ``Connectors/TransientFailure``,
+    /// such as a lost database connection) is retried: the same batch id and rows, after an
+    /// exponential back-off on the clock ``StreamingQuery/run(clock:)`` was given. Other errors
+    /// fail the query at once. Default ``RetryPolicy/default``: about five minutes of retries,
+    /// waiting 0.5 s up to 30 s; ``RetryPolicy/never`` fails on the first error.
+    public var sinkRetry: RetryPolicy
 
     public init(
         name: String = "query", outputMode: OutputMode = .append, trigger: Trigger = .availableNow,
         readLimit: ReadLimit = .all, resolution: NameResolution = .caseInsensitive, quarantineDirectory: String? = nil,
-        checkpointLocation: String? = nil, checkpointRetention: Int = 10, noDataBatches: Bool = true
+        checkpointLocation: String? = nil, checkpointRetention: Int = 10, noDataBatches: Bool = true,
+        sinkRetry: RetryPolicy = .default
     ) {
         self.name = name
         self.outputMode = outputMode
@@ -41,5 +48,6 @@ public struct StreamingQueryConfiguration: Sendable {
         self.checkpointLocation = checkpointLocation
         self.checkpointRetention = checkpointRetention
         self.noDataBatches = noDataBatches
+        self.sinkRetry = sinkRetry
     }
 }
