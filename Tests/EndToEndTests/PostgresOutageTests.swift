@@ -51,6 +51,7 @@ struct PostgresOutageTests {
         let sink = try store.saveToTable("outage_customers", idField: "id", mode: .insert)
         let configuration = StreamingQueryConfiguration(
             name: "outage", trigger: .availableNow, readLimit: .maxFiles(1), checkpointLocation: checkpoint.path,
+            checkpointRetention: 100,
             sinkRetry: RetryPolicy(maxElapsed: .seconds(300), initialBackoff: .milliseconds(100), multiplier: 2,
                                    maxBackoff: .seconds(1)))
         // `run()` alone uses the query; its handlers run on its task and only touch Sendable values.

@@ -82,35 +82,41 @@ final class ThrowawayPostgres {
         }
     }
 
-    /// Runs a command with its output appended to `log` (never a pipe: a server started by
-    /// pg_ctl must not hold one open); throws with the output when it fails.
+    /// Runs a command with its output appended to a file, waiting for it with `waitpid`; throws
+    /// with the output when it fails. Not Foundation's `Process`, whose wait does not end while
+    /// a daemon the command started (the postmaster pg_ctl forks) holds descriptors it inherited.
     private static func command(_ executable: String, _ arguments: [String], log: String?) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("s360-pg-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: output) }
-        let handle = try FileHandle(forWritingTo: output)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        if let log, let data = "$ \(executable) \(arguments.joined(separator: " "))\n\(text)".data(using: .utf8),
-           let appending = FileHandle(forWritingAtPath: log) ?? {
-               FileManager.default.createFile(atPath: log, contents: nil)
-               return FileHandle(forWritingAtPath: log)
-           }() {
-            appending.seekToEndOfFile()
-            appending.write(data)
-            try? appending.close()
+        let output = log ?? FileManager.default.temporaryDirectory.appendingPathComponent("s360-pg-\(UUID().uuidString).log").path
+        defer { if log == nil { try? FileManager.default.removeItem(atPath: output) } }
+        let start = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+        if let header = "$ \(executable) \(arguments.joined(separator: " "))\n".data(using: .utf8) {
+            if !FileManager.default.fileExists(atPath: output) { FileManager.default.createFile(atPath: output, contents: nil) }
+            if let handle = FileHandle(forWritingAtPath: output) {
+                handle.seekToEndOfFile()
+                handle.write(header)
+                try? handle.close()
+            }
         }
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw Failure(command: executable, output: "posix_spawn failed: errno \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw Failure(command: executable, output: "waitpid failed: errno \(errno)") }
+        }
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+            let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            let tail = String(decoding: Array(text.utf8).dropFirst(start), as: UTF8.self)
             throw Failure(command: ([executable] + arguments).joined(separator: " "),
-                          output: "exit status \(process.terminationStatus): \(text)")
+                          output: "wait status \(status): \(tail.suffix(2000))")
         }
     }
 

@@ -1,5 +1,6 @@
 import Columnar
 import Connectors
+import StreamTesting
 import Synchronization
 
 /// A transient or permanent failure, as a sink's backend would report it.
