@@ -36,8 +36,10 @@ struct PostgresOutageTests {
         return source
     }
 
-    @Test(.timeLimit(.minutes(10)))
-    func aQueryRidesOutAServerStoppedMidRunWithNothingLostOrDoubled() async throws {
+    /// `fast` ends the sessions with SQLSTATE 57P01 and shuts down cleanly; `immediate` kills
+    /// the server, which recovers from its WAL on the next start.
+    @Test(.timeLimit(.minutes(10)), arguments: ["fast", "immediate"])
+    func aQueryRidesOutAServerStoppedMidRunWithNothingLostOrDoubled(stopMode: String) async throws {
         let server = try ThrowawayPostgres()
         defer { server.destroy() }
         try server.start()
@@ -52,7 +54,7 @@ struct PostgresOutageTests {
         let configuration = StreamingQueryConfiguration(
             name: "outage", trigger: .availableNow, readLimit: .maxFiles(1), checkpointLocation: checkpoint.path,
             checkpointRetention: 100,
-            sinkRetry: RetryPolicy(maxElapsed: .seconds(300), initialBackoff: .milliseconds(100), multiplier: 2,
+            sinkRetry: RetryPolicy(maxElapsed: .seconds(120), initialBackoff: .milliseconds(100), multiplier: 2,
                                    maxBackoff: .seconds(1)))
         // `run()` alone uses the query; its handlers run on its task and only touch Sendable values.
         nonisolated(unsafe) let query = try StreamingQuery(try DataFrame.readStream(Self.source()), sink: sink,
@@ -65,7 +67,7 @@ struct PostgresOutageTests {
             progress.withLock { $0.append(batch) }
             // Stop the server before the next batch writes: that batch meets the outage.
             if batch.batchId == Self.lastBatchBeforeOutage {
-                do { try server.stop(mode: "fast") } catch { stopFailure.withLock { $0 = error } }
+                do { try server.stop(mode: stopMode) } catch { stopFailure.withLock { $0 = error } }
             }
         }
         query.retryHandler = { retry in
@@ -124,5 +126,42 @@ struct PostgresOutageTests {
         for batchId in 0..<Int64(Self.batches) {
             #expect(try !checkSink.write(batchId, empty), "no marker for batch \(batchId)")
         }
+    }
+
+    @Test(.timeLimit(.minutes(5)), arguments: ["fast", "immediate"])
+    func aStoreReportsTheLostConnectionThenReconnectsOnItsOwn(stopMode: String) throws {
+        let server = try ThrowawayPostgres()
+        defer { server.destroy() }
+        try server.start()
+        let store = try DocumentStoreURL(server.url).open()
+        defer { store.close() }
+        let table = try store.createTable("reconnect", idField: "id")
+        try table.insert(Document(["id": "a", "n": 1]))
+
+        try server.stop(mode: stopMode)
+        // The first call after the outage fails (it never hangs), with an error a query retries.
+        do {
+            _ = try table.count()
+            Issue.record("count() succeeded with the server stopped")
+        } catch {
+            guard case .connectionLost = error else {
+                Issue.record("expected connectionLost, got \(error)")
+                return
+            }
+            #expect(error.isTransient)
+        }
+        // While the server is down, every call says so, and reconnecting is tried each time.
+        do {
+            _ = try table.get("a")
+            Issue.record("get() succeeded with the server stopped")
+        } catch {
+            #expect(error.isTransient, "\(error)")
+        }
+
+        try server.start()
+        // The same table object works again: the store opened a new connection.
+        #expect(try table.count() == 1)
+        try table.insert(Document(["id": "b", "n": 2]))
+        #expect(try table.get("b")?.fields["n"] == .long(2))
     }
 }

@@ -6,7 +6,7 @@ import Testing
 ///
 /// As `scripts/postgres-test-server.sh` does, it runs as the `postgres` user (initdb refuses
 /// root) through `runuser`, in a directory under /tmp that user owns, listening on loopback
-/// only, without fsync. It does not touch the shared test server the script starts.
+/// only, without fsync (but with synchronous commits, so that a killed server loses nothing). It does not touch the shared test server the script starts.
 final class ThrowawayPostgres {
     static let binaries = "/usr/lib/postgresql/15/bin"
 
@@ -42,8 +42,9 @@ final class ThrowawayPostgres {
 
     /// Starts the server and waits until it accepts connections (pg_isready), up to `timeout`.
     func start(timeout: Duration = .seconds(120)) throws {
-        let options = "-c listen_addresses=127.0.0.1 -p \(port) -k \(socketDirectory) -c fsync=off -c synchronous_commit=off "
-            + "-c full_page_writes=off"
+        // fsync=off still survives a killed server (the OS keeps the writes); synchronous_commit
+        // stays on, or a commit acknowledged just before `stop -m immediate` could be lost.
+        let options = "-c listen_addresses=127.0.0.1 -p \(port) -k \(socketDirectory) -c fsync=off -c full_page_writes=off"
         try asPostgres("pg_ctl", ["-D", data, "-l", data + "/server.log", "-w", "-t", "\(timeout.components.seconds)",
                                   "-o", options, "start"])
         let deadline = ContinuousClock.now + timeout

@@ -127,9 +127,20 @@ final class PostgresSession: Sendable {
         let logger: Logger
 
         /// Runs one statement and waits for all of its rows.
+        ///
+        /// The statement is handed to the connection on its event loop, after checking there
+        /// that the connection is still open: postgres-nio (1.33) drops a query written to a
+        /// closed channel without ever completing its future, so a statement sent after the
+        /// server went away would wait forever. On the loop, an open channel passes the query
+        /// to postgres-nio's handler, which fails it if the connection closes later.
         @discardableResult
         func query(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws -> PostgresQueryResult {
-            try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
+            let connection = connection
+            let logger = logger
+            return try connection.eventLoop.flatSubmit { () -> EventLoopFuture<PostgresQueryResult> in
+                guard !connection.isClosed else { return connection.eventLoop.makeFailedFuture(ConnectionClosed()) }
+                return connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+            }.wait()
         }
 
         /// Runs `body` between `BEGIN` and `COMMIT`; rolls back when it throws.
@@ -146,10 +157,16 @@ final class PostgresSession: Sendable {
         }
     }
 
+    /// A statement could not be sent: the connection had closed.
+    struct ConnectionClosed: Error, CustomStringConvertible {
+        var description: String { "the connection to the server is closed" }
+    }
+
     /// Whether `error` means the connection is no longer usable: postgres-nio saw the socket
     /// close or fail, or the server said it is terminating the session (SQLSTATE class `08`,
     /// `57P01` to `57P03`), which it follows by closing the socket.
     static func brokeConnection(_ error: any Error) -> Bool {
+        if error is ConnectionClosed { return true }
         guard let error = error as? PSQLError else { return false }
         switch error.code {
         case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown:
