@@ -91,7 +91,7 @@ final class ThrowawayPostgres {
         defer { if log == nil { try? FileManager.default.removeItem(atPath: output) } }
         let start = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
         if let header = "$ \(executable) \(arguments.joined(separator: " "))\n".data(using: .utf8) {
-            if !FileManager.default.fileExists(atPath: output) { FileManager.default.createFile(atPath: output, contents: nil) }
+            if !FileManager.default.fileExists(atPath: output) { _ = FileManager.default.createFile(atPath: output, contents: nil) }
             if let handle = FileHandle(forWritingAtPath: output) {
                 handle.seekToEndOfFile()
                 handle.write(header)
