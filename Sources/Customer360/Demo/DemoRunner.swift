@@ -105,6 +105,12 @@ public final class DemoRunner: Sendable {
                 }
                 if printsEveryBatch { log(progress.summary) }
             }
+            // A sink that failed transiently (the store restarting) is retried with back-off;
+            // the query counts as busy meanwhile, so the demo does not stop it as idle.
+            query.retryHandler = { [log] retry in
+                activity.lastBatch.withLock { $0 = .now }
+                log("[\(retry.query)] \(retry)")
+            }
         }
         log("streaming: 3 queries on a \(configuration.triggerInterval) trigger; a status line every \(configuration.statusInterval), "
             + "per-batch details in \(dir)/progress/*.jsonl; Ctrl-C stops after the running batches")
