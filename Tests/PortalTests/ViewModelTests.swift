@@ -1,3 +1,4 @@
+import DocumentStore
 import Foundation
 import Testing
 @testable import Portal
@@ -80,6 +81,31 @@ import Testing
         #expect(model.stateCounts == ["BIHAR": 5, "ORISSA": 7, "UNKNOWN": 1])
         #expect(model.churnDistribution.map(\.count) == [0, 1, 0, 0, 1, 0, 0, 0, 1, 0])
         #expect(model.responseByBrowser.map(\.label) == ["Edge", "Chrome"])
+    }
+
+    @Test func theFeedRereadsProgressEveryTimeAndTheStoreOnlyWhenItsIntervalPassed() async throws {
+        let fixture = try PortalFixture.make(batches: 3)
+        defer { fixture.remove() }
+        let store = PortalStore(path: fixture.configuration.storePath)
+        func addCustomer(_ id: Int) throws {
+            let documents = try DocumentStoreURL("sqlite:\(fixture.configuration.storePath)").open()
+            defer { documents.close() }
+            try documents.openTable("crm").upsert([Document(json: #"{"user_id":\#(id),"name":"New Customer"}"#)])
+        }
+        let rarely = DashboardFeed(store: store, progressPath: fixture.directory + "/progress", interval: .milliseconds(1),
+                                   storeInterval: .seconds(3600))
+        let first = await rarely.refresh()
+        try addCustomer(70001)
+        try fixture.appendProgress(batches: 3..<4)
+        let second = await rarely.refresh()
+        #expect(first.model.customerCount == 3 && second.model.customerCount == 3, "the store was read again too early")
+        #expect(second.model.health.first?.batchId == 3, "progress is read on every refresh")
+
+        let always = DashboardFeed(store: store, progressPath: fixture.directory + "/progress", interval: .milliseconds(1),
+                                   storeInterval: .zero)
+        _ = await always.refresh()
+        try addCustomer(70002)
+        #expect(await always.refresh().model.customerCount == 5)
     }
 
     @Test func missingDemoDirectoryGivesAnEmptyDashboard() {

@@ -17,6 +17,16 @@ extension DashboardModel {
         return model
     }
 
+    /// A model with fresh progress sections and the store's sections taken from `storeSections`
+    /// (a model built earlier with ``build(store:progress:now:)``): the store is not read.
+    public static func build(progress: [ProgressFollower], now: Date, storeSections: DashboardModel) -> DashboardModel {
+        var model = storeSections
+        model.topics = []
+        model.health = []
+        model.fillProgress(progress, now: now)
+        return model
+    }
+
     mutating func fillProgress(_ followers: [ProgressFollower], now: Date) {
         for follower in followers.sorted(by: { $0.queryName < $1.queryName }) {
             guard let latest = follower.recent.last else { continue }

@@ -2,9 +2,13 @@ import Foundation
 
 /// The dashboard's data, re-read at most once per refresh interval and shared by every client.
 ///
-/// However many browsers hold `/events` open, the store and the progress files are read once
-/// per interval: the first client to ask after the interval rebuilds the ``Snapshot`` and the
-/// others get the same one. Progress files are followed incrementally (``ProgressFollower``).
+/// However many browsers hold `/events` open, the progress files are read once per interval: the
+/// first client to ask after the interval rebuilds the ``Snapshot`` and the others get the same
+/// one. Progress files are followed incrementally (``ProgressFollower``). The store's sections
+/// (churn distribution, response times, state counts) cost a scan of whole tables and change only
+/// when a batch commits, so they are re-read every ``storeInterval`` (5 intervals, at least 5 s):
+/// with the demo's store that scan took 0.3–0.7 s, which every second would keep half a core
+/// busy next to the pipelines.
 public actor DashboardFeed {
     /// One rendered state of the dashboard.
     public struct Snapshot: Sendable {
@@ -21,12 +25,18 @@ public actor DashboardFeed {
     private var followers: [String: ProgressFollower] = [:]
     private var latest: Snapshot?
     private var builtAt: ContinuousClock.Instant?
+    /// How often the store's sections are read again.
+    public let storeInterval: Duration
+    private var storeSections: DashboardModel?
+    private var storeReadAt: ContinuousClock.Instant?
 
-    /// A feed over `store` and the progress files in `progressPath`, refreshed every `interval`.
-    public init(store: PortalStore, progressPath: String, interval: Duration) {
+    /// A feed over `store` and the progress files in `progressPath`, refreshed every `interval`;
+    /// the store's sections every `storeInterval` (default: 5 intervals, at least 5 s).
+    public init(store: PortalStore, progressPath: String, interval: Duration, storeInterval: Duration? = nil) {
         self.store = store
         self.progressPath = progressPath
         self.interval = interval
+        self.storeInterval = storeInterval ?? max(interval * 5, .seconds(5))
     }
 
     /// The current snapshot, rebuilt when the last one was started 90 % of the interval ago or
@@ -37,13 +47,21 @@ public actor DashboardFeed {
         return refresh()
     }
 
-    /// Reads everything again now and returns the new snapshot.
+    /// Reads the progress files again now (the store too when its sections are due, see
+    /// ``storeInterval``) and returns the new snapshot.
     @discardableResult
     public func refresh() -> Snapshot {
         // The age of a snapshot counts from when its reading started.
         builtAt = ContinuousClock.now
         pollProgress()
-        let model = DashboardModel.build(store: store, progress: Array(followers.values), now: Date())
+        let model: DashboardModel
+        if let storeSections, let storeReadAt, ContinuousClock.now - storeReadAt < storeInterval * 0.9 {
+            model = DashboardModel.build(progress: Array(followers.values), now: Date(), storeSections: storeSections)
+        } else {
+            storeReadAt = ContinuousClock.now
+            model = DashboardModel.build(store: store, progress: Array(followers.values), now: Date())
+            storeSections = model
+        }
         if let latest, latest.model == model { return latest }
         let snapshot = Snapshot(version: (latest?.version ?? 0) + 1, model: model, event: Self.event(for: model))
         latest = snapshot
