@@ -848,6 +848,16 @@ def confirmation_md(confirm):
         lines.append(f"| {row['ratio']} | {r(row['published'])} | {f'{r(pn[0])}–{r(pn[1])}' if pn else '–'} | "
                      f"{r(row['rerun'])} | {f'{r(rn[0])}–{r(rn[1])}' if rn else '–'} | "
                      f"{'yes' if row['within_published_noise'] else 'no'} |")
+    rows = confirm["confirmation"]
+    spread = max((abs(row["rerun"] - row["published"]) / row["published"] * 100
+                  for row in rows if row["rerun"] and row["published"]), default=0)
+    inside = sum(1 for row in rows if row["within_published_noise"])
+    outside = [f"{row['ratio']} ({'higher' if row['rerun'] > row['published_noise'][1] else 'lower'})"
+               for row in rows if not row["within_published_noise"] and row["rerun"] is not None and row["published_noise"]]
+    lines += ["", f"{inside} of {len(rows)} ratios fall within the published runs' range"
+              + (f"; outside: {', '.join(outside)} than published. Three runs per engine understate how much "
+                 f"this shared machine varies from one hour to the next: between the two runs the ratios differ by up to "
+                 f"{spread:.0f} %." if outside else ".")]
     return "\n".join(lines)
 
 
