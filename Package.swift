@@ -202,7 +202,9 @@ let package = Package(
         // swift run -c release OperatorBenchmark [--scale F]: window aggregation and join alone
         .executableTarget(
             name: "OperatorBenchmark",
-            dependencies: ["StreamExecution", "StreamPlan", "StreamOperators", "StreamTesting", "Connectors", "Expressions", "Columnar"],
+            dependencies: [
+                "StreamExecution", "StreamPlan", "StreamOperators", "StreamTesting", "Connectors", "Expressions", "Columnar", "DataGenerator",
+            ],
             path: "Benchmarks/OperatorBenchmark",
             swiftSettings: strictSettings),
     ]

@@ -16,22 +16,15 @@ import Glibc
 #endif
 import Columnar
 import Connectors
+import DataGenerator
 import Expressions
 import StreamExecution
 import StreamOperators
 import StreamPlan
 import StreamTesting
 
-/// A small deterministic generator (SplitMix64), so every run sees the same rows.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SeededRandom {
+    /// A value in `0 ..< n`.
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
 
@@ -53,7 +46,7 @@ func bureauBatches(batches: Int, rowsPerBatch: Int, customers: Int, secondsPerBa
         + amountNames.map { Field($0, .int) } + textNames.map { Field($0, .string) })
     let vocabulary = (0..<12).map { "value-\($0)" }
     let ids = (0..<customers).map { String(100_000 + $0) }
-    var random = SplitMix64(state: 42)
+    var random = SeededRandom(seed: 42)
     var result: [RecordBatch] = []
     for batch in 0..<batches {
         let start = Int64(batch) * secondsPerBatch * microsPerSecond
@@ -81,7 +74,7 @@ func joinBatches(batches: Int, customersPerWindow: Int) -> (left: (Schema, [Reco
         + (0..<24).map { Field("metric\($0)", .double) })
     let rightSchema = Schema([Field("ID2", .string), Field("ts", .timestamp)]
         + (0..<20).map { Field("feature\($0)", .double) } + (0..<5).map { Field("label\($0)", .string) })
-    var random = SplitMix64(state: 7)
+    var random = SeededRandom(seed: 7)
     var left: [RecordBatch] = [], right: [RecordBatch] = []
     for batch in 0..<batches {
         let windowStart = Int64(batch) * windowMicros
