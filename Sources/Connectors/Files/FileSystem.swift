@@ -36,16 +36,11 @@ public enum FileSystem {
         let temporary = path + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .io(path: temporary, operation: "create", errno: errno) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                close(fd)
-                throw .io(path: temporary, operation: "write", errno: code)
-            }
-            offset += n
+        do {
+            try writeAll(bytes, to: fd, path: temporary)
+        } catch {
+            close(fd)
+            throw error
         }
         guard fsync(fd) == 0 else {
             let code = errno
@@ -57,6 +52,29 @@ public enum FileSystem {
     }
 
     /// Creates `path` and its parents when missing.
+    /// Appends `bytes` to `path` (created when missing) in one `O_APPEND` write sequence: a
+    /// reader that follows the file by offset sees whole lines once it waits for the newline.
+    /// Not synced: for logs a reader tails, not for data that must survive a crash.
+    public static func append(_ bytes: [UInt8], to path: String) throws(ConnectorError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        guard fd >= 0 else { throw .io(path: path, operation: "open for appending", errno: errno) }
+        defer { close(fd) }
+        try writeAll(bytes, to: fd, path: path)
+    }
+
+    /// Writes all of `bytes` to `fd`, resuming after short writes and `EINTR`.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(ConnectorError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "write", errno: errno)
+            }
+            offset += n
+        }
+    }
+
     public static func createDirectory(_ path: String) throws(ConnectorError) {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for part in path.split(separator: "/") {

@@ -248,11 +248,9 @@ private final class ProgressFile: @unchecked Sendable {
     let path: String
     init(path: String) { self.path = path }
 
-    /// Rewrites the file with the line added, atomically, so a reader never sees half a line.
+    /// Appends the line; the portal's follower reads by offset and waits for the newline, so
+    /// it never takes half a line.
     func append(_ line: String) throws {
-        var bytes = FileSystem.isRegularFile(path) ? try FileSystem.readAll(path) : []
-        bytes.append(contentsOf: Array(line.utf8))
-        bytes.append(0x0A)
-        try FileSystem.writeAtomically(bytes, to: path)
+        try FileSystem.append(Array(line.utf8) + [0x0A], to: path)
     }
 }
