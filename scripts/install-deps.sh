@@ -16,6 +16,9 @@ DEB_PACKAGES=(
   chromium fonts-liberation
   wrk
 )
+# PySpark 4.3 (the oracle of the Spark-semantics tests) runs on a Java 17+ runtime; Debian's
+# headless JRE is installed only when no java is on the PATH.
+command -v java >/dev/null 2>&1 || DEB_PACKAGES+=(openjdk-17-jre-headless)
 # Python packages used as independent oracles in tests, as "pip-spec" or "pip-spec:import-name"
 # when the module's name differs from the distribution's (kafka-python installs `kafka`).
 # kafka-python stays on 2.3.x: 3.0 asks for ApiVersions v4, which librdkafka 2.0.2's mock cluster lacks.
@@ -26,6 +29,7 @@ PIP_PACKAGES=(
   pytz
   "kafka-python==2.3.*:kafka"
   "xgboost-cpu:xgboost"
+  "pyspark==4.3.0"
 )
 
 missing=()
