@@ -57,17 +57,21 @@ public struct MetadataLog<Entry: MetadataLogEntry>: Sendable {
     }
 
     /// Writes `entry` for `batchId`. Returns false when the same entry was already there.
+    ///
+    /// With `compact`, the file is named `N.compact` (Spark's `CompactibleFileStreamLog` names a
+    /// compaction batch so); ``get(_:)`` and ``batchIds()`` read either name.
     /// - Throws: ``CheckpointError/conflictingEntry(path:batchId:)`` when a different entry is.
     @discardableResult
-    public func add(_ batchId: Int64, _ entry: Entry) throws(CheckpointError) -> Bool {
+    public func add(_ batchId: Int64, _ entry: Entry, compact: Bool = false) throws(CheckpointError) -> Bool {
         if let existing = try get(batchId) {
             guard existing == entry else { throw .conflictingEntry(path: path(of: batchId), batchId: batchId) }
             return false
         }
         let bytes = Self.encode(entry)
+        let file = compact ? path(of: batchId) + ".compact" : path(of: batchId)
         try checkpointIO { () throws(ConnectorError) in
             try FileSystem.createDirectory(directory)
-            try FileSystem.writeAtomically(bytes, to: path(of: batchId))
+            try FileSystem.writeAtomically(bytes, to: file)
             try FileSystem.sync(directory)
         }
         return true

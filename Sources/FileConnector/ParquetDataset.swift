@@ -6,7 +6,8 @@ import Parquet
 /// Reads a Parquet dataset written by a streaming file sink, honouring its manifest.
 ///
 /// With `path/_spark_metadata`, only files of committed batches are read: entries from the
-/// latest `N.compact` on (Spark's compaction) with `add` and `delete` applied in order.
+/// latest `N.compact` on (Spark's compaction, which ``ParquetFileSink`` writes every 10
+/// batches; see ``FileSinkCompaction``) with `add` and `delete` applied in order.
 /// Without one, every visible Parquet file is read (as ``readParquet(path:columns:where:)``).
 /// Partition directories (`col=value`) become string columns after the file's columns,
 /// `__HIVE_DEFAULT_PARTITION__` as null.

@@ -13,7 +13,10 @@ import Compression
 /// 2. otherwise every file is written under a hidden temporary name (`.part-….tmp`), closed,
 ///    fsynced and renamed to its deterministic name `part-<batch>-<n>.<codec>.parquet`: a re-run
 ///    replaces, never adds, files of the batch;
-/// 3. then the manifest entry `N` (`v1` + one `SinkFileStatus` per file) is written atomically.
+/// 3. then the manifest entry `N` (`v1` + one `SinkFileStatus` per file) is written atomically;
+///    every `compactInterval`-th batch (9, 19, 29 … by default) is written as `N.compact`
+///    holding the live files of all earlier batches too, as Spark's `FileStreamSinkLog` does
+///    (see ``FileSinkCompaction``). Spark cannot read a manifest of 10 or more batches without them.
 /// Readers that honour the manifest (``ParquetDataset``, Spark, the shared reader tool) see a
 /// batch's files all at once or not at all; leftover files of a crashed attempt stay invisible.
 ///
@@ -30,10 +33,18 @@ public final class ParquetFileSink: StreamSink {
     public let options: ParquetWriterOptions
     /// The manifest log, `path/_spark_metadata`.
     public let manifest: FileSinkLog
+    /// Spark's `spark.sql.streaming.fileSink.log.compactInterval`: batch N is a compaction
+    /// batch when `(N + 1) % compactInterval == 0`. A sink must keep the interval it started with.
+    public let compactInterval: Int
     public var description: String { "FileSink[\(path)]" }
 
     /// A sink writing to `path` (created when missing).
-    public init(path: String, partitionBy: [String] = [], options: ParquetWriterOptions = ParquetWriterOptions()) throws(FileSinkError) {
+    /// - Parameter compactInterval: batches per manifest compaction, Spark's default 10; values
+    ///   below 1 are taken as 1.
+    public init(
+        path: String, partitionBy: [String] = [], options: ParquetWriterOptions = ParquetWriterOptions(),
+        compactInterval: Int = FileSinkCompaction.defaultInterval
+    ) throws(FileSinkError) {
         do {
             try FileSystem.createDirectory(path)
             self.path = try FileSystem.canonicalPath(path)
@@ -42,6 +53,7 @@ public final class ParquetFileSink: StreamSink {
         }
         self.partitionBy = partitionBy
         self.options = options
+        self.compactInterval = max(compactInterval, 1)
         manifest = FileSinkLog(directory: "\(self.path)/_spark_metadata")
     }
 
@@ -68,7 +80,13 @@ public final class ParquetFileSink: StreamSink {
             files.append(try writeFile(part.rows, directory: directory, name: name, batchId: batchId))
         }
         do {
-            try manifest.add(batchId, FileSinkLogEntry(files: files))
+            if FileSinkCompaction.isCompactionBatch(batchId, interval: compactInterval) {
+                let earlier = try FileSinkCompaction.liveFiles(in: manifest, before: batchId)
+                let all = FileSinkCompaction.apply(files, to: earlier)
+                try manifest.add(batchId, FileSinkLogEntry(files: all), compact: true)
+            } else {
+                try manifest.add(batchId, FileSinkLogEntry(files: files))
+            }
         } catch {
             throw FileSinkError.manifest(batchId: batchId, error)
         }
