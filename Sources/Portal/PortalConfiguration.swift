@@ -1,3 +1,5 @@
+import Foundation
+
 /// How `s360 portal` runs: where it listens, what it reads, who may see it.
 ///
 /// Defaults serve what the last `s360 demo` left under `./demo/` on `127.0.0.1:8360`, to this
@@ -18,6 +20,9 @@ public struct PortalConfiguration: Sendable, Hashable {
     public var maskPersonal: Bool = false
     /// How often the dashboard's data is re-read and pushed to live clients.
     public var refreshInterval: Duration = .seconds(1)
+    /// How long a query may go without a batch before the dashboard shows it as idle (no rate,
+    /// no "keeping up"): many times the pipelines' trigger interval.
+    public var idleAfter: Duration = .seconds(30)
 
     /// The defaults.
     public init() {}
@@ -30,6 +35,25 @@ public struct PortalConfiguration: Sendable, Hashable {
     /// Whether ``host`` is a loopback address (`127.0.0.0/8`, `::1`, `localhost`).
     public var isLoopback: Bool {
         host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+    }
+
+    /// What is worth a warning at start-up, though the portal serves anyway (the demo may start
+    /// later): a demo directory that does not exist, or one that holds neither the store nor progress.
+    public var startupWarnings: [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: demoDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return [Self.missingDemoDirectoryMessage(demoDirectory)]
+        }
+        if !FileManager.default.fileExists(atPath: storePath) && !FileManager.default.fileExists(atPath: progressPath) {
+            return ["the demo directory \(demoDirectory) holds no \(PortalTables.storeFile) and no \(PortalTables.progressDirectory)/ yet: "
+                + "the pages stay empty until s360 demo --dir \(demoDirectory) writes them"]
+        }
+        return []
+    }
+
+    /// The warning for a demo directory that does not exist.
+    static func missingDemoDirectoryMessage(_ directory: String) -> String {
+        "the demo directory \(directory) does not exist: run s360 demo (it writes there), or give --demo-dir with the directory s360 demo --dir wrote"
     }
 
     /// Checks the values once, at start-up.
@@ -45,6 +69,9 @@ public struct PortalConfiguration: Sendable, Hashable {
         }
         guard refreshInterval >= .milliseconds(100) else {
             throw .invalidConfiguration(setting: "refreshInterval", reason: "use at least 100 ms")
+        }
+        guard idleAfter >= .seconds(1) else {
+            throw .invalidConfiguration(setting: "idleAfterSeconds", reason: "use at least 1 s (several trigger intervals)")
         }
         if !isLoopback && token == nil { throw .tokenRequired(host: host) }
     }

@@ -14,6 +14,9 @@ public enum PortalError: Error, Sendable, Hashable, CustomStringConvertible {
     case storeUnavailable(path: String, message: String)
     /// A configuration value is wrong; `setting` names the option or configuration key (start-up).
     case invalidConfiguration(setting: String, reason: String)
+    /// The configuration file has a key the portal does not know; `suggestion` is the known key
+    /// it most likely meant (start-up).
+    case unknownConfigurationKey(path: String, key: String, suggestion: String?)
     /// The portal would listen on a non-loopback address without a token (start-up).
     case tokenRequired(host: String)
 
@@ -23,7 +26,7 @@ public enum PortalError: Error, Sendable, Hashable, CustomStringConvertible {
         case .customerNotFound, .notFound: 404
         case .unauthorized: 401
         case .storeUnavailable: 503
-        case .invalidConfiguration, .tokenRequired: 500
+        case .invalidConfiguration, .unknownConfigurationKey, .tokenRequired: 500
         }
     }
 
@@ -39,6 +42,11 @@ public enum PortalError: Error, Sendable, Hashable, CustomStringConvertible {
             "the document store \(path) cannot be read (\(Self.excerpt(message))); check that s360 demo wrote it, then reload"
         case .invalidConfiguration(let setting, let reason):
             "invalid portal setting \(setting): \(reason)"
+        case .unknownConfigurationKey(let path, let key, let suggestion):
+            "\(path): unknown key \"\(Self.excerpt(key))\""
+                + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+                + "; the known keys are "
+                + PortalConfiguration.FileKey.allCases.map(\.rawValue).joined(separator: ", ")
         case .tokenRequired(let host):
             "listening on \(host), which is not a loopback address, requires a token: give --token T or \"token\" in the configuration file"
         }

@@ -58,17 +58,35 @@ struct PortalFixture {
         ])
     }
 
-    /// Appends one progress line per batch id to `progress/topup.jsonl`.
-    func appendProgress(batches: Range<Int>, rows: Int = 1000) throws {
-        let path = directory + "/progress/topup.jsonl"
+    /// Appends one progress line per batch id to `progress/<query>.jsonl`: `rows` rows of
+    /// `source` per batch, the watermark `2024-01-01T00:00:<10+batch>` unless `watermark` says
+    /// otherwise (`"1970-01-01T00:00:00.000Z"` is what the engine writes for a query without one).
+    func appendProgress(
+        batches: Range<Int>, rows: Int = 1000, query: String = "topup", source: String = "KafkaV2[bureau_data]",
+        watermark: ((Int) -> String)? = nil
+    ) throws {
+        let path = directory + "/progress/\(query).jsonl"
         if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         try handle.seekToEnd()
         for batch in batches {
-            let line = #"{"name":"topup","batchId":\#(batch),"numInputRows":\#(rows),"inputRowsPerSecond":900.0,"processedRowsPerSecond":2000.0,"durationMs":{"addBatch":400.0,"triggerExecution":500.0},"eventTime":{"watermark":"2024-01-01T00:00:\#(10 + batch).000Z"},"stateOperators":[{"operatorName":"windowAggregate","numRowsTotal":\#(40 + batch),"numRowsUpdated":1,"numRowsRemoved":0,"numRowsDroppedByWatermark":0,"memoryUsedBytes":10}],"sources":[{"description":"KafkaV2[bureau_data]","startOffset":null,"endOffset":{"bureau_data":{"0":\#(batch)}},"numInputRows":\#(rows)}],"sink":{"description":"memory","numOutputRows":10},"numQuarantinedMessages":1}"#
+            let mark = watermark?(batch) ?? "2024-01-01T00:00:\(10 + batch).000Z"
+            let line = #"{"name":"\#(query)","batchId":\#(batch),"numInputRows":\#(rows),"inputRowsPerSecond":900.0,"processedRowsPerSecond":2000.0,"durationMs":{"addBatch":400.0,"triggerExecution":500.0},"eventTime":{"watermark":"\#(mark)"},"stateOperators":[{"operatorName":"windowAggregate","numRowsTotal":\#(40 + batch),"numRowsUpdated":1,"numRowsRemoved":0,"numRowsDroppedByWatermark":0,"memoryUsedBytes":10}],"sources":[{"description":"\#(source)","startOffset":null,"endOffset":{"bureau_data":{"0":\#(batch)}},"numInputRows":\#(rows)}],"sink":{"description":"memory","numOutputRows":10},"numQuarantinedMessages":1}"#
             try handle.write(contentsOf: Data((line + "\n").utf8))
         }
+    }
+
+    /// Sets the modification time of `progress/<query>.jsonl`: when the query last reported a batch.
+    func setLastBatch(of query: String = "topup", at date: Date) throws {
+        try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: directory + "/progress/\(query).jsonl")
+    }
+
+    /// A follower of `progress/<query>.jsonl` that has read the file.
+    func follower(_ query: String = "topup") -> ProgressFollower {
+        var follower = ProgressFollower(path: directory + "/progress/\(query).jsonl")
+        follower.poll()
+        return follower
     }
 
     func remove() {

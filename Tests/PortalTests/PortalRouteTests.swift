@@ -19,6 +19,18 @@ import Testing
         }
     }
 
+    @Test func aFullNameFromTheSearchFormIsFound() async throws {
+        let fixture = try PortalFixture.make()
+        defer { fixture.remove() }
+        let app = try PortalApplication.build(configuration: fixture.configuration)
+        try await app.test(.router) { client in
+            // What the header's form sends for "Kenji Kim": the space as `+`.
+            let body = try await client.execute(uri: "/customers?q=Kenji+Kim", method: .get) { String(buffer: $0.body) }
+            #expect(body.contains(#"<a href="/customers/10878">Kenji Kim</a>"#))
+            #expect(body.contains(#"value="Kenji Kim""#), "the box shows the decoded text")
+        }
+    }
+
     @Test func customerPageShowsEveryFieldIncludingASparseOne() async throws {
         let fixture = try PortalFixture.make()
         defer { fixture.remove() }
@@ -28,9 +40,9 @@ import Testing
                 #expect(response.status == .ok)
                 return String(buffer: response.body)
             }
-            #expect(body.contains(#"<th>loyalty_tier</th><td data-field="loyalty_tier">gold</td>"#))
+            #expect(body.contains(#"<th>Loyalty tier</th><td data-field="loyalty_tier">gold</td>"#))
             #expect(body.contains("9709 Sunset Blvd, Miami, FL"))
-            #expect(body.contains("82.0%"))
+            #expect(body.contains("82.0 %"))
             #expect(body.contains("Likely to top up"))
             #expect(body.contains("High churn risk"))
             #expect(body.contains("https://shop.example.com/p/laptop"))

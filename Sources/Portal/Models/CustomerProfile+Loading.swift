@@ -45,7 +45,7 @@ extension CustomerProfile {
         return CustomerProfile(
             id: documentID.value.json.trimmingCharacters(in: ["\""]),
             name: mask.apply(field: "name", value: object["name"]?.text ?? "(no name)"),
-            fields: orderedNames.map { Field(name: $0, value: mask.apply(field: $0, value: object[$0]?.text ?? "null")) },
+            fields: orderedNames.map { Field(name: $0, value: mask.apply(field: $0, value: FieldFormat.value($0, object[$0] ?? .null))) },
             churnProbability: churn, churnHistory: history, topUp: topUp, recentClicks: recent,
             averageResponseMs: average, slowestResponseMs: times.max(),
             actions: NextBestAction.recommend(

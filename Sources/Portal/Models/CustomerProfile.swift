@@ -32,15 +32,19 @@ public struct CustomerProfile: Sendable, Hashable {
 
     /// One field of the CRM document, as shown.
     public struct Field: Sendable, Hashable {
+        /// The field's name in the document (`churn_probability`).
         public var name: String
+        /// The value as shown (`15.6 %`), masked where personal.
         public var value: String
+        /// The name as people read it (`Churn probability`).
+        public var label: String { FieldFormat.label(name) }
     }
 
     /// The customer's id as written in the document (`10878`, `"u1"`).
     public var id: String
     /// The display name (masked when masking is on).
     public var name: String
-    /// Every field of the CRM document as text, in ``fieldOrder`` then by name, masked where personal.
+    /// Every field of the CRM document, formatted (``FieldFormat``), in ``fieldOrder`` then by name, masked where personal.
     public var fields: [Field]
     /// The latest churn probability: the CRM document's merged score, else the newest real-time one.
     public var churnProbability: Double?

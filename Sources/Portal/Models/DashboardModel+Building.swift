@@ -2,13 +2,20 @@ import DocumentStore
 import Foundation
 
 extension DashboardModel {
+    /// How long a query may go without a batch before it counts as idle, by default: 30 s, many
+    /// times the demo's 1 s trigger and well above its slowest batches.
+    public static let defaultIdleAfterSeconds: Double = 30
+
     /// Reads the store and the followed progress files into a model.
     ///
     /// A store that cannot be read leaves its sections empty and sets ``storeProblem``; the
-    /// progress sections are still filled.
-    public static func build(store: PortalStore, progress: [ProgressFollower], now: Date) -> DashboardModel {
+    /// progress sections are still filled. A query whose last batch is more than
+    /// `idleAfterSeconds` before `now` is idle (``QueryHealth/Activity``).
+    public static func build(
+        store: PortalStore, progress: [ProgressFollower], now: Date, idleAfterSeconds: Double = defaultIdleAfterSeconds
+    ) -> DashboardModel {
         var model = DashboardModel()
-        model.fillProgress(progress, now: now)
+        model.fillProgress(progress, now: now, idleAfterSeconds: idleAfterSeconds)
         do {
             try model.fillStore(store)
         } catch {
@@ -19,17 +26,21 @@ extension DashboardModel {
 
     /// A model with fresh progress sections and the store's sections taken from `storeSections`
     /// (a model built earlier with ``build(store:progress:now:)``): the store is not read.
-    public static func build(progress: [ProgressFollower], now: Date, storeSections: DashboardModel) -> DashboardModel {
+    public static func build(
+        progress: [ProgressFollower], now: Date, storeSections: DashboardModel, idleAfterSeconds: Double = defaultIdleAfterSeconds
+    ) -> DashboardModel {
         var model = storeSections
         model.topics = []
         model.health = []
-        model.fillProgress(progress, now: now)
+        model.fillProgress(progress, now: now, idleAfterSeconds: idleAfterSeconds)
         return model
     }
 
-    mutating func fillProgress(_ followers: [ProgressFollower], now: Date) {
+    mutating func fillProgress(_ followers: [ProgressFollower], now: Date, idleAfterSeconds: Double) {
         for follower in followers.sorted(by: { $0.queryName < $1.queryName }) {
             guard let latest = follower.recent.last else { continue }
+            let age = follower.modified.map { max(0, now.timeIntervalSince($0)) }
+            let idle = (age ?? 0) > idleAfterSeconds
             let window = follower.recent.suffix(10)
             let seconds = window.reduce(0) { $0 + $1.batchDurationMs } / 1000
             for (source, total) in follower.totalInputRows.sorted(by: { $0.key < $1.key }) {
@@ -41,14 +52,14 @@ extension DashboardModel {
                 topics.append(
                     TopicRate(
                         topic: Self.topicName(source), query: follower.queryName,
-                        eventsPerSecond: seconds > 0 ? Double(rows) / seconds : 0, totalEvents: total))
+                        eventsPerSecond: !idle && seconds > 0 ? Double(rows) / seconds : 0, totalEvents: total, idle: idle))
             }
             health.append(
                 QueryHealth(
                     query: follower.queryName, batchId: latest.batchId ?? 0, batchDurationMs: latest.batchDurationMs,
-                    watermark: latest.eventTime?.watermark,
-                    inputLagSeconds: follower.modified.map { max(0, now.timeIntervalSince($0)) },
-                    fallingBehind: (latest.inputRowsPerSecond ?? 0) > (latest.processedRowsPerSecond ?? 0) * 1.05
+                    watermark: Self.watermark(latest.eventTime?.watermark),
+                    lastBatchAgeSeconds: age, activity: idle ? .idle : .running,
+                    fallingBehind: !idle && (latest.inputRowsPerSecond ?? 0) > (latest.processedRowsPerSecond ?? 0) * 1.05
                         && (latest.processedRowsPerSecond ?? 0) > 0,
                     stateRows: latest.stateRows, quarantined: follower.totalQuarantined))
         }
@@ -70,6 +81,14 @@ extension DashboardModel {
                 stateCounts[state, default: 0] += Int(entry["target_customers"]?.number ?? 0)
             }
         }
+    }
+
+    /// `text`, or nil when it is absent, empty or the epoch (the engine's watermark of a query
+    /// that has none: `1970-01-01T00:00:00.000Z`, or `…00Z`).
+    static func watermark(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        let epoch = text.hasPrefix("1970-01-01T00:00:00") && text.dropFirst(19).allSatisfy { "0.Z+:".contains($0) }
+        return epoch ? nil : text
     }
 
     /// Counts of `scores` (probabilities) per tenth; empty for no scores.

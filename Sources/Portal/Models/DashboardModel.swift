@@ -23,18 +23,37 @@ public struct DashboardModel: Sendable, Hashable {
         public var eventsPerSecond: Double
         /// Rows read since the query started.
         public var totalEvents: Int
+        /// Whether the query is idle (see ``QueryHealth/Activity``): its rate is then 0, not the last batches' rate.
+        public var idle = false
     }
 
     /// The health of one query, from its latest batch.
     public struct QueryHealth: Sendable, Hashable {
+        /// Whether a query is still reporting batches.
+        ///
+        /// A progress file says nothing when its query stops (the engine writes no final line,
+        /// and a running query with no new input reports no batch either), so the portal cannot
+        /// tell a stopped query from one waiting for input: both are `idle` once no batch came
+        /// for ``DashboardModel/build(store:progress:now:idleAfterSeconds:)``'s `idleAfterSeconds`.
+        public enum Activity: String, Sendable, Hashable {
+            /// A batch came within the idle threshold.
+            case running
+            /// No batch for longer: stopped, or waiting for input.
+            case idle
+        }
+
         public var query: String
         public var batchId: Int
         public var batchDurationMs: Double
-        /// The watermark in force during the latest batch (ISO-8601), if the query has one.
+        /// The watermark in force during the latest batch (ISO-8601); nil for a query without one
+        /// (the engine writes the epoch, `1970-01-01T00:00:00.000Z`, then).
         public var watermark: String?
         /// Seconds since the query last reported a batch (the progress file's modification time).
-        public var inputLagSeconds: Double?
-        /// Whether input arrives faster than the query processes it (`inputRowsPerSecond > processedRowsPerSecond`).
+        public var lastBatchAgeSeconds: Double?
+        /// Running or idle, from ``lastBatchAgeSeconds``.
+        public var activity: Activity = .running
+        /// Whether a running query's input arrives faster than it processes it
+        /// (`inputRowsPerSecond > processedRowsPerSecond`); false for an idle query.
         public var fallingBehind: Bool
         public var stateRows: Int
         /// Quarantined messages since the query started.
@@ -59,14 +78,28 @@ public struct DashboardModel: Sendable, Hashable {
     public var customerCount = 0
     /// Set when the store could not be read: shown instead of its numbers.
     public var storeProblem: String?
+    /// Set when the demo directory does not exist: every section is empty, and the page says why.
+    public var demoProblem: String?
 
     /// An empty dashboard (nothing written yet).
     public init() {}
 
-    /// Total events per second over every topic.
-    public var totalEventsPerSecond: Double { topics.reduce(0) { $0 + $1.eventsPerSecond } }
-    /// Total events read over every topic.
-    public var totalEvents: Int { topics.reduce(0) { $0 + $1.totalEvents } }
+    /// Total events per second over every topic, a topic read by several queries counted once
+    /// (its highest rate among them).
+    public var totalEventsPerSecond: Double {
+        Dictionary(topics.map { ($0.topic, $0.eventsPerSecond) }, uniquingKeysWith: max).values.reduce(0, +)
+    }
+    /// Total events read over every topic, a topic read by several queries counted once (the
+    /// most any of them read: they read the same messages).
+    public var totalEvents: Int {
+        Dictionary(topics.map { ($0.topic, $0.totalEvents) }, uniquingKeysWith: max).values.reduce(0, +)
+    }
+    /// Seconds since the most recent batch of any query when every query is idle; nil while
+    /// one runs or before any progress.
+    public var idleSeconds: Double? {
+        guard !health.isEmpty, health.allSatisfy({ $0.activity == .idle }) else { return nil }
+        return health.compactMap(\.lastBatchAgeSeconds).min()
+    }
     /// Predicted top-up customers over every state.
     public var totalTargetCustomers: Int { stateCounts.values.reduce(0, +) }
 }

@@ -21,7 +21,9 @@ public actor DashboardFeed {
 
     private let store: PortalStore
     private let progressPath: String
+    private let demoDirectory: String?
     private let interval: Duration
+    private let idleAfterSeconds: Double
     private var followers: [String: ProgressFollower] = [:]
     private var latest: Snapshot?
     private var builtAt: ContinuousClock.Instant?
@@ -31,11 +33,17 @@ public actor DashboardFeed {
     private var storeReadAt: ContinuousClock.Instant?
 
     /// A feed over `store` and the progress files in `progressPath`, refreshed every `interval`;
-    /// the store's sections every `storeInterval` (default: 5 intervals, at least 5 s).
-    public init(store: PortalStore, progressPath: String, interval: Duration, storeInterval: Duration? = nil) {
+    /// the store's sections every `storeInterval` (default: 5 intervals, at least 5 s); a query
+    /// without a batch for `idleAfter` shows as idle.
+    public init(
+        store: PortalStore, progressPath: String, demoDirectory: String? = nil, interval: Duration, storeInterval: Duration? = nil,
+        idleAfter: Duration = .seconds(DashboardModel.defaultIdleAfterSeconds)
+    ) {
         self.store = store
         self.progressPath = progressPath
+        self.demoDirectory = demoDirectory
         self.interval = interval
+        self.idleAfterSeconds = Double(idleAfter.components.seconds) + Double(idleAfter.components.attoseconds) / 1e18
         self.storeInterval = storeInterval ?? max(interval * 5, .seconds(5))
     }
 
@@ -54,13 +62,16 @@ public actor DashboardFeed {
         // The age of a snapshot counts from when its reading started.
         builtAt = ContinuousClock.now
         pollProgress()
-        let model: DashboardModel
+        var model: DashboardModel
         if let storeSections, let storeReadAt, ContinuousClock.now - storeReadAt < storeInterval * 0.9 {
-            model = DashboardModel.build(progress: Array(followers.values), now: Date(), storeSections: storeSections)
+            model = DashboardModel.build(progress: Array(followers.values), now: Date(), storeSections: storeSections, idleAfterSeconds: idleAfterSeconds)
         } else {
             storeReadAt = ContinuousClock.now
-            model = DashboardModel.build(store: store, progress: Array(followers.values), now: Date())
+            model = DashboardModel.build(store: store, progress: Array(followers.values), now: Date(), idleAfterSeconds: idleAfterSeconds)
             storeSections = model
+        }
+        if let demoDirectory, !FileManager.default.fileExists(atPath: demoDirectory) {
+            model.demoProblem = PortalConfiguration.missingDemoDirectoryMessage(demoDirectory)
         }
         if let latest, latest.model == model { return latest }
         let snapshot = Snapshot(version: (latest?.version ?? 0) + 1, model: model, event: Self.event(for: model))

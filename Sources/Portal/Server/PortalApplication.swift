@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// The portal's web application: routes over a ``PortalStore`` and a ``DashboardFeed``.
@@ -16,7 +17,8 @@ public enum PortalApplication {
     public static func build(configuration: PortalConfiguration) throws(PortalError) -> some ApplicationProtocol {
         try configuration.validate()
         let store = PortalStore(path: configuration.storePath)
-        let feed = DashboardFeed(store: store, progressPath: configuration.progressPath, interval: configuration.refreshInterval)
+        let feed = DashboardFeed(store: store, progressPath: configuration.progressPath, demoDirectory: configuration.demoDirectory, interval: configuration.refreshInterval,
+            idleAfter: configuration.idleAfter)
         let router = Router()
         if let token = configuration.token { router.add(middleware: TokenMiddleware(token: token)) }
         addRoutes(to: router, store: store, feed: feed, configuration: configuration)
@@ -25,9 +27,13 @@ public enum PortalApplication {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Stream360 portal"))
     }
 
-    /// Validates `configuration`, then serves until SIGINT or SIGTERM (finishing open live streams first).
+    /// Validates `configuration`, prints its ``PortalConfiguration/startupWarnings`` to standard
+    /// error, then serves until SIGINT or SIGTERM (finishing open live streams first).
     public static func run(configuration: PortalConfiguration) async throws {
         let application = try build(configuration: configuration)
+        for warning in configuration.startupWarnings {
+            FileHandle.standardError.write(Data("portal: warning: \(warning)\n".utf8))
+        }
         try await application.runService()
     }
 
@@ -37,7 +43,7 @@ public enum PortalApplication {
             PortalResponses.html(DashboardView.page(await feed.current().model, masked: mask.isEnabled))
         }
         router.get("/customers") { request, _ in
-            let search = try CustomerSearch.run(request.uri.queryParameters.get("q") ?? "", store: store, mask: mask)
+            let search = try CustomerSearch.run(FormURLEncoding.value(of: "q", in: request.uri.query) ?? "", store: store, mask: mask)
             return PortalResponses.html(CustomerSearchView.page(search, masked: mask.isEnabled))
         }
         router.get("/customers/:id") { _, context in

@@ -3,13 +3,13 @@ enum CustomerPageView {
     static func page(_ profile: CustomerProfile, masked: Bool) -> HTML {
         let actions = profile.actions.map { action -> HTML in "<li class=\"action \(action.urgency.rawValue)\">\(action.text)</li>" }
         let fields = profile.fields.map { field -> HTML in
-            "<tr><th>\(field.name)</th><td data-field=\"\(field.name)\">\(field.value)</td></tr>"
+            "<tr><th>\(field.label)</th><td data-field=\"\(field.name)\">\(field.value)</td></tr>"
         }
         let content: HTML = """
             <div class="titlebar"><h1>\(profile.name)</h1><span class="muted">customer \(profile.id)</span></div>
             <section class="card nba"><h2>Next best action</h2><ul>\(actions)</ul></section>
             <div class="grid">
-            <section class="card"><h2>Profile</h2><table class="fields">\(fields)</table></section>
+            <section class="card"><h2>Profile</h2><table class="fields"><thead><tr><th>field</th><th>value</th></tr></thead><tbody>\(fields)</tbody></table></section>
             <section class="card"><h2>Churn risk</h2>\(CustomerScoresView.churn(profile))</section>
             <section class="card"><h2>Top-up prediction</h2>\(CustomerScoresView.topUp(profile))</section>
             <section class="card"><h2>Web experience</h2>\(CustomerScoresView.experience(profile))</section>

@@ -10,18 +10,21 @@ enum CustomerScoresView {
             history = "<p class=\"muted\">\(profile.churnHistory.count) real-time score\(profile.churnHistory.count == 1 ? "" : "s") so far.</p>"
         }
         let rows = profile.churnHistory.suffix(8).reversed().map { score -> HTML in
-            "<tr><td>\(score.scoredAt)</td><td>\(score.product ?? "")</td><td class=\"num\">\(NumberFormat.decimal(score.probability, decimals: 3))</td></tr>"
+            "<tr><td>\(score.scoredAt)</td><td>\(score.product ?? "")</td><td class=\"num\">\(NumberFormat.percent(score.probability))</td></tr>"
         }
-        let table: HTML = rows.isEmpty ? .empty : "<table><tbody>\(rows)</tbody></table>"
+        let table: HTML = rows.isEmpty ? .empty : """
+            <table><thead><tr><th>scored at</th><th>product viewed</th><th class="num">churn probability</th></tr></thead>\
+            <tbody>\(rows)</tbody></table>
+            """
         return """
-            <p class="score \(level)">\(NumberFormat.decimal(churn * 100, decimals: 1))%<span> probability of churn (\(level))</span></p>
+            <p class="score \(level)">\(NumberFormat.percent(churn))<span> probability of churn (\(level))</span></p>
             \(history)\(table)
             """
     }
 
     static func topUp(_ profile: CustomerProfile) -> HTML {
         guard let topUp = profile.topUp else { return "<p class=\"empty\">No top-up prediction for this customer.</p>" }
-        let probability: HTML = topUp.probability.map { "<p class=\"muted\">probability \(NumberFormat.decimal($0, decimals: 3))</p>" } ?? .empty
+        let probability: HTML = topUp.probability.map { "<p class=\"muted\">probability \(NumberFormat.percent($0))</p>" } ?? .empty
         return """
             <p class="score \(topUp.predicted ? "medium" : "low")">\(topUp.predicted ? "Likely to top up" : "Not expected to top up")</p>
             \(probability)<p class="muted">window \(topUp.window)\(topUp.state.map { ", state \($0)" } ?? "")</p>

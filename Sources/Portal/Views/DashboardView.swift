@@ -44,9 +44,14 @@ enum DashboardView {
             "<div class=\"kpi\"><span class=\"kpi-value\" id=\"kpi-\(id)\">\(value)</span><span class=\"kpi-label\">\(label)</span></div>"
         }
         let quarantined = model.health.reduce(0) { $0 + $1.quarantined }
+        let idle: HTML = model.idleSeconds.map { seconds in
+            "<p class=\"notice\">Pipelines idle: No batch for \(NumberFormat.age(seconds: seconds)) (stopped, or waiting for input).</p>"
+        } ?? .empty
+        let rate = model.idleSeconds == nil ? NumberFormat.decimal(model.totalEventsPerSecond) : "—"
+        let missing: HTML = model.demoProblem.map { "<p class=\"notice\">No demo data: \($0).</p>" } ?? .empty
         return """
-            <div class="kpis">\
-            \(kpi("rate", "events / s", NumberFormat.decimal(model.totalEventsPerSecond)))\
+            \(missing)\(idle)<div class="kpis">\
+            \(kpi("rate", "events / s", rate))\
             \(kpi("events", "events processed", NumberFormat.integer(model.totalEvents)))\
             \(kpi("customers", "customers", NumberFormat.integer(model.customerCount)))\
             \(kpi("topup", "top-up targets (latest window)", NumberFormat.integer(model.totalTargetCustomers)))\
@@ -60,7 +65,7 @@ enum DashboardView {
         let rows = model.topics.map { topic -> HTML in
             """
             <tr><td>\(topic.topic)</td><td class="muted">\(topic.query)</td>\
-            <td class="num">\(NumberFormat.decimal(topic.eventsPerSecond))</td><td class="num">\(NumberFormat.integer(topic.totalEvents))</td></tr>
+            <td class="num">\(topic.idle ? "—" : NumberFormat.decimal(topic.eventsPerSecond))</td><td class="num">\(NumberFormat.integer(topic.totalEvents))</td></tr>
             """
         }
         return """

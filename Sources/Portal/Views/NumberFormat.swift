@@ -23,6 +23,11 @@ enum NumberFormat {
         return sign + whole + (parts.count > 1 ? "." + parts[1] : "")
     }
 
+    /// `15.6 %` for a probability of 0.156 (one decimal).
+    static func percent(_ probability: Double) -> String {
+        decimal(probability * 100, decimals: 1) + " %"
+    }
+
     /// `850 ms`, `2.4 s`, `3.0 min`, `5.2 h` for a duration in seconds.
     static func age(seconds: Double) -> String {
         switch seconds {
