@@ -10,17 +10,23 @@ struct TopUpCommand: AsyncParsableCommand {
         abstract: "Run the top-up prediction pipeline: parse, clean, watermark, window-aggregate and join.",
         discussion: """
             Reads the customer and bureau streams (a directory of JSON-lines files each, one message \
-            per line, or Kafka topics as kafka://SERVERS/TOPIC, read from the earliest offset up to the \
-            topics' ends at start under the available-now trigger), runs every stage of the pipeline as its own streaming query and writes the rows \
-            of each stage to OUT as customer_parsed.jsonl, bureau_cleaned.jsonl, bureau_groups.jsonl \
-            and joined.jsonl, the shapes of a fixture's expected/ directory. Malformed messages are \
-            set aside under OUT/quarantine/ with their file and line. With --model, the joined stream \
-            is also scored by that Spark ML PipelineModel directory: predictions.jsonl (ID, window, ts, \
-            prediction, probability, Top-up_Month) and state_counts.jsonl (per batch, predicted \
-            top-ups per State); with --state-counts-topic those counts are also published to Kafka, \
-            one message per batch keyed by its largest window_end. --no-data-batches false runs \
-            batches only for new data (no batch just because the watermark moved), so a feed \
-            published one file at a time can be replayed one micro-batch per run.
+            per line, or Kafka topics as kafka://SERVERS/TOPIC, read from the earliest offset; under \
+            the available-now trigger up to the topics' ends at start). Every stage is a streaming \
+            query of its own, as in the seed, and they run side by side; each batch's rows are \
+            written as the batch commits. With --dump DIR every stage is appended to DIR as \
+            customer_parsed.jsonl, bureau_cleaned.jsonl, bureau_groups.jsonl and joined.jsonl, the \
+            shapes of a fixture's expected/ directory, and with --model also predictions.jsonl (ID, \
+            window, ts, prediction, probability, Top-up_Month) and state_counts.jsonl (per batch, \
+            predicted top-ups per State). --out DIR writes the joined and scored streams as Parquet \
+            datasets with Spark manifests; --state-counts-topic publishes the counts to Kafka, one \
+            message per batch keyed by its largest window_end. Without --dump only the stages those \
+            outputs need run. Malformed messages are set aside with their file and line under \
+            quarantine/ (of --quarantine, --dump, --out or --checkpoint). With --checkpoint a rerun \
+            resumes every stage after its last committed batch and continues the dumps. Ctrl-C or \
+            SIGTERM finishes the running batches and stops (a second one stops at once). \
+            --no-data-batches false runs batches only for new data (no batch just because the \
+            watermark moved), so a feed published one file at a time can be replayed one \
+            micro-batch per run.
             """)
 
     @Option(help: "Customer stream: a directory of text files, or kafka://HOST:PORT[,HOST:PORT...]/TOPIC.")
@@ -38,8 +44,11 @@ struct TopUpCommand: AsyncParsableCommand {
     @Option(help: "available-now | once | processing-time=<seconds>.")
     var trigger: String = "available-now"
 
-    @Option(help: "Directory to write each stage's rows to.")
-    var dump: String
+    @Option(help: "Directory to append each stage's rows to as JSON lines, batch by batch (resumed runs continue the files).")
+    var dump: String?
+
+    @Option(help: "Directory for malformed messages (default: quarantine/ under --dump, --out or --checkpoint).")
+    var quarantine: String?
 
     @Option(help: "A Spark ML PipelineModel directory (as PipelineModel.save writes it) to score the joined stream with.")
     var model: String?
@@ -71,14 +80,18 @@ struct TopUpCommand: AsyncParsableCommand {
     func run() async throws {
         let parsedTrigger = try TriggerOption.parse(trigger)
         let limit: ReadLimit = maxFilesPerTrigger.map { .maxFiles($0) } ?? maxMessagesPerTrigger.map { .maxRows($0) } ?? .all
-        var dumper = TopUpDump(customerLocation: customer, bureauLocation: bureau, trigger: parsedTrigger,
-                               readLimit: limit, outputDirectory: dump, modelDirectory: model,
-                               checkpointDirectory: checkpoint, parquetDirectory: out)
-        dumper.noDataBatches = noDataBatches
-        dumper.stateCountsTopic = stateCountsTopic
+        var job = TopUpDump(customerLocation: customer, bureauLocation: bureau, trigger: parsedTrigger,
+                            readLimit: limit, outputDirectory: dump, modelDirectory: model,
+                            checkpointDirectory: checkpoint, parquetDirectory: out)
+        job.noDataBatches = noDataBatches
+        job.stateCountsTopic = stateCountsTopic
+        job.quarantineDirectory = quarantine
         let clock = ContinuousClock()
         let started = clock.now
-        let results = try await dumper.run()
+        let pipeline = try job.prepare()
+        let signals = StopOnSignal(command: "topup") { pipeline.stop() }
+        let results = try await pipeline.run()
+        withExtendedLifetime(signals) {}
         print("done in \(started.duration(to: clock.now)): "
             + results.map { "\($0.name)=\($0.rows)" }.joined(separator: ", "))
     }

@@ -143,8 +143,12 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: "\(root)/ckpt/\(stage)/metadata"), "\(stage)")
             #expect(try CommitLog(directory: "\(root)/ckpt/\(stage)/commits").latest() != nil, "\(stage)")
         }
+        let dumped = try String(contentsOfFile: root + "/dump/joined.jsonl", encoding: .utf8)
         let second = try await dump()
         #expect(second.values.allSatisfy { $0.rows == 0 && $0.batches == 0 })
+        // The rerun keeps the dumps of the committed batches (it used to truncate them to 0 lines).
+        #expect(try String(contentsOfFile: root + "/dump/joined.jsonl", encoding: .utf8) == dumped)
+        #expect(dumped.split(separator: "\n").count == 1527)
         #expect(try ParquetDataset(path: root + "/out/cust_bureau").read().rowCount == 1527)
     }
 }
