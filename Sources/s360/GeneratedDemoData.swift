@@ -1,14 +1,14 @@
 import Customer360
 import DataGenerator
 
-/// The demo's data sets written by `s360 generate`'s generators (the DataGenerator module).
+/// The demo's data sets written by `s360 generate`'s generators (the DataGenerator module), one
+/// set of customers for both pipelines (``DemoDataSets``).
 struct GeneratedDemoData: DemoDataWriter {
     func writeTopUp(customers: Int, seed: UInt64, to directory: String) throws {
-        _ = try TopUpGenerator(configuration: .init(customers: customers, seed: seed, outputDirectory: directory)).run()
+        try DemoDataSets.writeTopUp(customers: customers, seed: seed, to: directory)
     }
 
     func writeChurn(customers: Int, seed: UInt64, to directory: String) throws {
-        _ = try ClickstreamGenerator(configuration: .init(customers: customers, seed: seed, outputDirectory: directory + "/clickstream")).run()
-        _ = try CRMGenerator(configuration: .init(customers: customers, seed: seed, outputDirectory: directory + "/crm")).run()
+        try DemoDataSets.writeChurn(customers: customers, seed: seed, to: directory)
     }
 }

@@ -34,6 +34,8 @@ import Testing
             #expect(customer.contains("<h1>Kenji Kim</h1>"))
             #expect(customer.contains(#"<td data-field="loyalty_tier">gold</td>"#))
             #expect(customer.contains("High churn risk"))
+            #expect(customer.contains(#"<th>Churn probability</th><td data-field="churn_probability">82.0 %</td>"#))
+            #expect(!customer.contains("<th>churn_probability</th>"))
             try await shot("customer-10878.png", "/customers/10878")
 
             let hostile = try await chromium.dumpDOM(base + "/customers/66666")
@@ -53,6 +55,15 @@ import Testing
             #expect(Self.kpi("events", in: after) == "10,500")
             #expect(Self.kpi("rate", in: after) != Self.kpi("rate", in: before))
             #expect(after.contains(">5</td>"), "the health table shows batch 5")
+            #expect(after.contains("keeping up") && !after.contains("Pipelines idle"))
+
+            // An hour after the last batch: idle, no rate, no "keeping up".
+            try fixture.setLastBatch(at: Date().addingTimeInterval(-3600))
+            let idle = try await chromium.dumpDOM(base + "/")
+            #expect(idle.contains("Pipelines idle") && idle.contains(">idle<") && !idle.contains("keeping up"))
+            #expect(Self.kpi("rate", in: idle) == "—")
+            #expect(Self.kpi("events", in: idle) == "10,500")
+            try await shot("dashboard-idle.png", "/")
         }
     }
 

@@ -73,7 +73,8 @@ public struct DemoPreparation: Sendable {
     /// The directory of a generated set, generated unless an earlier run's matches.
     private func dataSet(_ set: DataSet, role: String, customers: Int, seed: UInt64) throws -> String {
         let directory = "\(output)/data/\(role)/\(set.rawValue)"
-        let stamp = "{\"format\":1,\"generator\":\"\(set.rawValue)\",\"customers\":\(customers),\"seed\":\(seed)}"
+        // Format 2: the top-up customers share the CRM's ids (DemoDataWriter); sets of format 1 are made again.
+        let stamp = "{\"format\":2,\"generator\":\"\(set.rawValue)\",\"customers\":\(customers),\"seed\":\(seed)}"
         let stampPath = directory + "/_demo_stamp.json"
         if !regenerate, (try? FileSystem.readAll(stampPath)) == Array(stamp.utf8) {
             log("data: reusing \(directory) (\(set.rawValue), \(customers) customers, seed \(seed)) from an earlier run; --regenerate makes it again")

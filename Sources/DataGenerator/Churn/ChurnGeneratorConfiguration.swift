@@ -1,6 +1,9 @@
 /// What `s360 generate clickstream` and `s360 generate crm` write: the same users (ids
 /// 10001…10000+customers) seen from the web shop and from the CRM, agreeing for the same seed.
 public struct ChurnGeneratorConfiguration: Sendable, Equatable {
+    /// The first user id: ids run `firstUserID ..< firstUserID + customers`.
+    public static let firstUserID = ChurnUserProfile.firstUserID
+
     /// Users in the CRM; the clickstream draws its known visitors from them.
     public var customers: Int
     /// The seed; the same configuration always writes the same bytes.

@@ -32,6 +32,8 @@ struct TopUpCounts {
         manifest.set("generator", .string("s360 generate topup"))
         manifest.set("seed", .unsigned(c.seed))
         manifest["customers"] = c.customers
+        // Only when moved (the demo), so the fixtures' manifests keep their keys.
+        if c.firstCustomerID != 1 { manifest["first_id"] = c.firstCustomerID }
         manifest["batch_size"] = c.batchSize
         manifest["batches_per_file"] = c.batchesPerFile
         manifest["base_ts"] = c.baseTimestamp

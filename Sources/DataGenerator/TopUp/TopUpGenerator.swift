@@ -60,10 +60,10 @@ public struct TopUpGenerator {
             guard let open = files else { preconditionFailure("the batch's files were opened above") }
             let (customerFile, bureauFile) = open
 
-            let firstID = batch * c.batchSize + 1
+            let firstIndex = batch * c.batchSize
             var customerRecords = RecordList()
             var customers: [TopUpCustomer] = []
-            for id in firstID...min(c.customers, firstID + c.batchSize - 1) {
+            for id in (c.firstCustomerID + firstIndex)...(c.firstCustomerID + min(c.customers, firstIndex + c.batchSize) - 1) {
                 customers.append(TopUpCustomer(id: id, random: &random, records: &customerRecords))
             }
             customerRecords.writeMessage(ts: t, to: &customerFile.buffer)
@@ -114,7 +114,7 @@ public struct TopUpGenerator {
             t += random.int(in: 1..<4)
             try customerFile.flushIfFull()
             try bureauFile.flushIfFull()
-            progress.update(done: firstID + customers.count - 1, records: counts.records)
+            progress.update(done: firstIndex + customers.count, records: counts.records)
         }
         // Whatever is scheduled past the last batch goes into the last file.
         guard let open = files else { preconditionFailure("at least one batch ran, so its files are open") }
