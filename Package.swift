@@ -49,6 +49,12 @@ let package = Package(
             name: "StreamTesting",
             dependencies: ["Columnar", "Connectors", "StreamOperators", "StreamPlan", "StreamExecution"],
             swiftSettings: strictSettings),
+        // Spark SQL's SELECT dialect compiled to DataFrames (the same LogicalPlan); `s360 sql`.
+        .target(
+            name: "StreamSQL",
+            dependencies: ["Columnar", "Expressions", "JSONIngest", "StreamOperators", "StreamPlan", "Connectors"],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings),
         // C libraries: module maps only; the Swift wrappers live in Compression and KafkaClient.
         .systemLibrary(
             name: "CSnappy", path: "Sources/CSnappy", pkgConfig: "snappy",
@@ -102,6 +108,11 @@ let package = Package(
             ],
             exclude: ["README.md", "FORMAT.md"],
             swiftSettings: strictSettings),
+        // The tables `s360 sql` reads by name: parquet.`path`, json.`path`, sqlite.`path#table`, postgres.
+        .target(
+            name: "SQLTables",
+            dependencies: ["StreamSQL", "Columnar", "Connectors", "FileConnector", "DocumentStore"],
+            swiftSettings: strictSettings),
         // Synthetic data sets with the seeds' schemas (`s360 generate`): plain POSIX writes, no engine
         // target, so it builds in seconds in release and any benchmark or test can use it.
         .target(name: "DataGenerator", exclude: ["FORMAT.md"], swiftSettings: strictSettings),
@@ -128,7 +139,7 @@ let package = Package(
             name: "s360",
             dependencies: [
                 "Columnar", "Connectors", "StreamExecution", "Customer360", "KafkaClient", "KafkaConnector", "MachineLearning",
-                "DataGenerator", "Portal",
+                "DataGenerator", "Portal", "StreamSQL", "SQLTables",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -152,6 +163,7 @@ let package = Package(
                 "Checkpointing", "DocumentStore", "DataGenerator",
             ]),
         .testTarget(name: "DataGeneratorTests", dependencies: ["DataGenerator"]),
+        .testTarget(name: "StreamSQLTests", dependencies: ["StreamSQL", "SQLTables", "Columnar"], exclude: ["Corpus"]),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
         .testTarget(name: "CheckpointingTests", dependencies: ["Checkpointing", "Connectors"]),
         .testTarget(
