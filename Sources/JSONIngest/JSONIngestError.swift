@@ -18,8 +18,6 @@ public enum JSONIngestError: Error, Sendable, Hashable, CustomStringConvertible 
     case notArrayOrObject(offset: Int, found: String)
     /// Arrays and objects nest deeper than the limit (Jackson's default is 1000).
     case nestingTooDeep(offset: Int, limit: Int)
-    /// Something other than whitespace follows the top-level value.
-    case trailingContent(offset: Int, excerpt: String)
 
     /// The byte offset, from the start of the message, where the problem was found.
     public var offset: Int {
@@ -27,7 +25,7 @@ public enum JSONIngestError: Error, Sendable, Hashable, CustomStringConvertible 
         case .unexpectedCharacter(let offset, _, _, _), .unexpectedEnd(let offset, _),
              .invalidString(let offset, _, _), .invalidNumber(let offset, _),
              .elementNotObject(let offset, _, _), .notArrayOrObject(let offset, _),
-             .nestingTooDeep(let offset, _), .trailingContent(let offset, _):
+             .nestingTooDeep(let offset, _):
             offset
         }
     }
@@ -49,9 +47,6 @@ public enum JSONIngestError: Error, Sendable, Hashable, CustomStringConvertible 
             "message starts with \(found) at byte \(offset); expected a JSON array of records or one record object"
         case .nestingTooDeep(let offset, let limit):
             "arrays and objects nest deeper than \(limit) levels at byte \(offset)"
-        case .trailingContent(let offset, let excerpt):
-            "unexpected content after the top-level value at byte \(offset), near \(excerpt); "
-                + "is this more than one JSON document on one line?"
         }
     }
 }

@@ -24,8 +24,10 @@ public enum DecodeOutcome: Sendable, Hashable {
 /// null and `explode` nothing, and is recorded in ``quarantine`` with its position. Rows are
 /// appended while parsing and rolled back on error, so the common case parses once.
 ///
-/// Deliberate differences from Spark: content after the top-level value is an error
-/// (Spark ignores it silently); invalid UTF-8 passes through unchanged (Spark substitutes
+/// Text after the first top-level value is ignored, as Spark's `from_json` ignores it
+/// (`[{"ID":"1"}] trailing` and `[{"ID":"1"}][{"ID":"2"}]` give the one record ID 1).
+///
+/// Deliberate differences from Spark: invalid UTF-8 passes through unchanged (Spark substitutes
 /// U+FFFD); bare `NaN`/`Infinity` tokens are syntax errors (Spark's default
 /// `allowNonNumericNumbers` accepts them); a failed value inside a nested struct nulls that
 /// value only (Spark nulls the whole nested struct).

@@ -19,7 +19,7 @@ struct MessageReader {
     /// ``JSONRecordDecoder/exactStringParsing``) instead of Jackson's re-serialization.
     var exactStringParsing = false
 
-    /// Reads the whole message; returns how many records it held.
+    /// Reads the message's first JSON value; returns how many records it held.
     mutating func readMessage(into builders: inout [ColumnBuilder]) throws(JSONIngestError) -> Int {
         if stamp > 0xF000_0000 {  // keep stamps from wrapping inside a message
             for i in stamps.indices { stamps[i] = 0 }
@@ -58,9 +58,9 @@ struct MessageReader {
         default:
             throw .notArrayOrObject(offset: scanner.position, found: Self.describeToken(first))
         }
-        if scanner.peekSkippingWhitespace() != nil {
-            throw .trailingContent(offset: scanner.position, excerpt: scanner.excerpt(around: scanner.position))
-        }
+        // Whatever follows the first value is ignored, as Jackson stops after it in `from_json`
+        // and `spark.read.json` (Spark 4.3: `[{…}] trailing`, `[{…}][{…}]`, `{…} x` all read
+        // the first value; checked with PySpark 4.3.0).
         return records
     }
 

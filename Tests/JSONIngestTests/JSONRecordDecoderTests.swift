@@ -31,6 +31,22 @@ import Testing
         #expect(decoder.quarantine.isEmpty)
     }
 
+    /// Spark 4.3's `from_json(value, array<struct<ID string>>)` reads the first value and ignores
+    /// whatever follows, even text that is not JSON at all (checked with PySpark 4.3.0):
+    /// every message below gives the one record ID 1.
+    @Test func textAfterTheFirstValueIsIgnored() {
+        let messages = [#"[{"ID":"1"}] trailing"#, #"[{"ID":"1"}][{"ID":"2"}]"#, #"{"ID":"1"} x"#, #"[{"ID":"1"}]   "#,
+                        #"[{"ID":"1"}] @#$ not json at all !!"#, #"[{"ID":"1"}] "unterminated"#, #"{"ID":"1"}}"#,
+                        "[{\"ID\":\"1\"}]\n[{\"ID\":\"2\"}]", "[{\"ID\":\"1\"}] \u{0}\u{FFFD}"]
+        let (batch, decoder, outcomes) = decodeAll(messages, [Field("ID", .string)])
+        #expect(outcomes == Array(repeating: .decoded(rows: 1), count: messages.count))
+        #expect(batch.values(0) == Array(repeating: .string("1"), count: messages.count))
+        #expect(decoder.quarantine.isEmpty)
+        // The first value itself must still be whole: garbage inside it quarantines the message.
+        let (_, bad, badOutcomes) = decodeAll([#"[{"ID":"1"} trailing"#], [Field("ID", .string)])
+        #expect(badOutcomes.count == 1 && bad.quarantine.count == 1)
+    }
+
     @Test func escapesAndUnicode() {
         let (batch, _, _) = decodeAll(
             [#"[{"s":"q\"b\\s\/ \b\f\n\r\t \u00e9\u20AC \ud83d\ude00 é€😀"},{"s":"lone \ud800 x"},{'s':'single \' "quoted"'}]"#],

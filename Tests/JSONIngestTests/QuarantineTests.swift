@@ -9,7 +9,6 @@ import Testing
         (#"[{"a" "x"}]"#, 6),                 // missing colon
         (#"[{"a":"x"},5]"#, 11),              // element not an object
         (#""just text""#, 0),                 // top level is a string
-        (#"{"a":"x"} {"a":"y"}"#, 10),        // trailing content
         (#"[{"a":01}]"#, 6),                  // leading zero
         ("[{\"a\":\"x\ty\"}]", 8),            // raw control character in a string
         (#"[{"a":"\x"}]"#, 7),                // unknown escape
