@@ -1,5 +1,5 @@
 import Columnar
-import Expressions
+@testable import Expressions
 import Testing
 
 @Suite struct ExpressionEvaluatorTests {
@@ -77,6 +77,30 @@ import Testing
         #expect(digits.scalars == ["120000", "140550", "1200", "", "", ""].map(Scalar.string))
         let asInt = try evaluator.evaluate(keepDigits(col("x")).cast(.int), on: input)
         #expect(asInt.scalars == [.int(120000), .int(140550), .int(1200), .null, .null, .null])
+    }
+
+    /// Python's `isdigit()` keeps non-ASCII digits too; Spark's int cast then rejects the string
+    /// (PySpark 4.3.0: `cast('12٣' as int)`, fullwidth `'１２'`, `'120000²'`, `'①5'` are all null).
+    @Test func keepDigitsKeepsPythonsUnicodeDigitsWhichTheIntCastRejects() throws {
+        let values: [String?] = ["12٣", "1,20,000²", "① 5", "１２", "𝟏𝟐", "Rs. 1,405", "٣", "e\u{301}9"]
+        let input = try RecordBatch(schema: Schema([Field("x", .string)]), columns: [.strings(values)], rowCount: values.count)
+        let digits = try evaluator.evaluate(keepDigits(col("x")), on: input)
+        #expect(digits.scalars == ["12٣", "120000²", "①5", "１２", "𝟏𝟐", "1405", "٣", "9"].map(Scalar.string))
+        let asInt = try evaluator.evaluate(keepDigits(col("x")).cast(.int), on: input)
+        #expect(asInt.scalars == [.null, .null, .null, .null, .null, .int(1405), .null, .int(9)])
+    }
+
+    @Test func pythonDigitsTableMatchesPython311() {
+        // Spot checks of the generated table (python3.11: chr(c).isdigit()).
+        for digit: UInt32 in [0x30, 0x39, 0xB2, 0xB3, 0xB9, 0x660, 0x966, 0x2460, 0x2468, 0xFF10, 0x1D7CE, 0x1F100] {
+            #expect(PythonDigits.contains(digit), "U+\(String(digit, radix: 16))")
+        }
+        // Not digits for Python 3.11: letters, vulgar fractions and Roman numerals (Numeric only),
+        // the circled ten (Numeric), Kawi digits (added in Unicode 15).
+        for other: UInt32 in [0x2F, 0x3A, 0x41, 0xBC, 0x2160, 0x2469, 0x11F50, 0x10FFFF] {
+            #expect(!PythonDigits.contains(other), "U+\(String(other, radix: 16))")
+        }
+        #expect(PythonDigits.ranges.reduce(0) { $0 + $1.count } == 788)
     }
 
     @Test func stringFunctions() throws {

@@ -37,7 +37,12 @@ enum StringFunctions {
         }
     }
 
-    /// The ASCII digits of each string; null and empty input give `""` (the seed's UDF).
+    /// The characters of each string that Python's `str.isdigit()` accepts, in order; null and
+    /// empty input give `""` (the seed's UDF: `''.join(ch for ch in a if ch.isdigit()) if a else ''`).
+    ///
+    /// Besides ASCII digits that keeps every Unicode Decimal or Digit character (Arabic-Indic,
+    /// Devanagari, fullwidth, superscripts, circled digits: ``PythonDigits``), so `"12٣"` gives
+    /// `"12٣"`, which Spark's cast to int then rejects (null), as it does for the seed.
     static func keepDigits(_ input: Column) -> Column {
         let strings = input.strings
         var out = StringBuffer()
@@ -52,14 +57,44 @@ enum StringFunctions {
                 let range = strings.range(row)
                 if scratch.count < range.count { scratch = [UInt8](repeating: 0, count: range.count) }
                 var n = 0
-                for i in range where all[i] >= 0x30 && all[i] <= 0x39 {
-                    scratch[n] = all[i]
-                    n += 1
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    let byte = all[i]
+                    if byte < 0x80 {
+                        if byte >= 0x30 && byte <= 0x39 {
+                            scratch[n] = byte
+                            n += 1
+                        }
+                        i += 1
+                        continue
+                    }
+                    let length = Self.utf8Length(lead: byte)
+                    guard length > 1, i + length <= range.upperBound else {
+                        i += 1  // a stray continuation or truncated sequence: no character to keep
+                        continue
+                    }
+                    var scalar = UInt32(byte) & (0xFF >> (length + 1))
+                    for k in 1..<length { scalar = scalar << 6 | UInt32(all[i + k] & 0x3F) }
+                    if PythonDigits.contains(scalar) {
+                        for k in 0..<length { scratch[n + k] = all[i + k] }
+                        n += length
+                    }
+                    i += length
                 }
                 scratch.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[0..<n])) }
             }
         }
         return Column(type: .string, count: input.count, validity: nil, storage: .utf8(out))
+    }
+
+    /// The length of the UTF-8 sequence that `lead` starts (0 for a continuation byte).
+    static func utf8Length(lead: UInt8) -> Int {
+        switch lead {
+        case 0xC0...0xDF: 2
+        case 0xE0...0xEF: 3
+        case 0xF0...0xF7: 4
+        default: 0
+        }
     }
 
     static func mapStrings(_ input: Column, _ transform: (String) -> String) -> Column {
