@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Expressions", dependencies: ["Columnar"], swiftSettings: strictSettings),
         .target(name: "JSONIngest", dependencies: ["Columnar"], swiftSettings: strictSettings),
         .target(name: "StreamState", dependencies: ["Columnar"], exclude: ["FORMAT.md"], swiftSettings: strictSettings),
-        .target(name: "Connectors", dependencies: ["Columnar"], swiftSettings: strictSettings),
+        .target(name: "Connectors", dependencies: ["Columnar", "Compression"], swiftSettings: strictSettings),
         .target(name: "Checkpointing", dependencies: ["Columnar", "Connectors"], exclude: ["FORMAT.md"], swiftSettings: strictSettings),
         .target(
             name: "StreamOperators",
@@ -165,6 +165,7 @@ let package = Package(
         .testTarget(name: "DataGeneratorTests", dependencies: ["DataGenerator"]),
         .testTarget(name: "StreamSQLTests", dependencies: ["StreamSQL", "SQLTables", "Columnar"], exclude: ["Corpus"]),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
+        .testTarget(name: "ConnectorsTests", dependencies: ["Connectors", "Compression", "Columnar"]),
         .testTarget(name: "CheckpointingTests", dependencies: ["Checkpointing", "Connectors"]),
         .testTarget(
             name: "FileConnectorTests",

@@ -26,6 +26,16 @@ extension FileSystem {
         return FileStatus(size: Int64(st.st_size), modificationTimeMs: ms, isDirectory: (st.st_mode & S_IFMT) == S_IFDIR)
     }
 
+    /// Whether a file named `name` holds data, by Spark's rules for listing a source directory
+    /// (`HadoopFSUtils.shouldFilterOutPathName`, then `PartitioningAwareFileIndex.isDataPath`):
+    /// names starting with `.` are hidden; names starting with `_` are metadata (`_SUCCESS`,
+    /// `_spark_metadata`, `_metadata`) unless they contain `=` (`_p=1`, a partition); names
+    /// ending in `._COPYING_` are copies in flight (`hdfs dfs -put`). Checked with PySpark 4.3.0.
+    public static func isDataFileName(_ name: String) -> Bool {
+        if name.hasPrefix(".") || name.hasSuffix("._COPYING_") { return false }
+        return !name.hasPrefix("_") || name.contains("=")
+    }
+
     /// Whether anything exists at `path`.
     public static func exists(_ path: String) -> Bool { status(path) != nil }
 

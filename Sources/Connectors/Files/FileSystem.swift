@@ -104,7 +104,8 @@ public enum FileSystem {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// The names of regular files in `directory` that do not start with `.` or `_`, sorted by name.
+    /// The names of the regular files in `directory` that Spark reads as data
+    /// (``isDataFileName(_:)``: not `.hidden`, not `_metadata` unless `_p=1`, not `…._COPYING_`), sorted by name.
     public static func listDataFiles(_ directory: String) throws(ConnectorError) -> [String] {
         guard let dir = opendir(directory) else {
             throw .unreadableLocation(directory, reason: "cannot open directory (errno \(errno))")
@@ -115,7 +116,7 @@ public enum FileSystem {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            guard !name.hasPrefix("."), !name.hasPrefix("_") else { continue }
+            guard isDataFileName(name) else { continue }
             var st = stat()
             if stat(directory + "/" + name, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { names.append(name) }
         }

@@ -2,7 +2,10 @@ public import Columnar
 
 /// Spark's `readStream.text(dir)`: every line of every file in a directory is one row.
 ///
-/// Files are read in name order (names starting with `.` or `_` are ignored). The offset is
+/// Files are read in name order, skipping what Spark skips (``FileSystem/isDataFileName(_:)``:
+/// `.hidden`, `_metadata` but not `_p=1`, copies in flight named `…._COPYING_`); compressed
+/// files (`.gz`, `.deflate`, `.zst`, `.snappy`) are decompressed and a leading UTF-8 BOM is
+/// dropped, as Spark's text source does (``TextFileContent``). The offset is
 /// Spark's `{"logOffset":N}`: the index of the last file included, so `maxFilesPerTrigger = 1`
 /// makes batch k read file k, exactly as the fixtures were produced. Files must not change
 /// after they appear, and new files must sort after the existing ones.
@@ -54,7 +57,7 @@ public final class TextFileSource: StreamSource {
         var lines = ColumnBuilder(type: .long)
         if first <= last {
             for name in files[first...last] {
-                let bytes = try FileSystem.readAll(directory + "/" + name)
+                let bytes = try TextFileContent.read(directory + "/" + name)
                 let nameBytes = Array(name.utf8)
                 nameBytes.withUnsafeBufferPointer { nameBuffer in
                     TextLines.forEachLine(in: bytes) { line, number in
