@@ -44,8 +44,10 @@ public final class StreamingQuery {
     var operatorWatermarks: [Int64?]
     /// Progress of the most recent batches, oldest first (at most 100).
     public internal(set) var recentProgress: [QueryProgress] = []
-    /// Every malformed message the query set aside, with its position and error.
-    public internal(set) var quarantine: [QuarantinedMessage] = []
+    /// The malformed messages the query set aside: an exact ``QueryQuarantine/count`` over the
+    /// query's life, and only the latest ``StreamingQueryConfiguration/quarantineRetained``
+    /// messages in memory (every one is written to the quarantine directory when one is set).
+    public internal(set) var quarantine: QueryQuarantine
     /// Called after every batch.
     public var progressHandler: ((QueryProgress) -> Void)?
     /// Called when a sink write failed with a transient error, before the query waits to try
@@ -93,6 +95,7 @@ public final class StreamingQuery {
         watermarkOperators = all.compactMap { $0 as? WatermarkOperator }
         statefulOperators = all.compactMap { $0 as? any StatefulOperator }
         quarantiningOperators = all.compactMap { $0 as? any QuarantiningOperator }
+        quarantine = QueryQuarantine(retained: configuration.quarantineRetained)
         committedOffsets = handles.map { _ in nil }
         operatorWatermarks = watermarkOperators.map { _ in nil }
         checkpoint = try Self.openCheckpoint(configuration, root: root, sourceCount: handles.count)

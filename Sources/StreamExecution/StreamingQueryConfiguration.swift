@@ -12,8 +12,11 @@ public struct StreamingQueryConfiguration: Sendable {
     /// `maxOffsetsPerTrigger`). Default: everything available.
     public var readLimit: ReadLimit
     public var resolution: NameResolution
-    /// When set, malformed messages are also appended to `DIR/batch-N.jsonl` as JSON lines.
+    /// When set, every malformed message is also written to `DIR/batch-N.jsonl` as JSON lines.
     public var quarantineDirectory: String?
+    /// How many malformed messages ``StreamingQuery/quarantine`` keeps in memory (the latest);
+    /// all are counted, and all go to ``quarantineDirectory``. Default 100.
+    public var quarantineRetained: Int
     /// Spark's `checkpointLocation`: when set, offsets, commits and operator state are saved
     /// there every batch, and a query started on an existing checkpoint resumes from it (see
     /// `Sources/Checkpointing/FORMAT.md`). Default: none, the query starts afresh every time.
@@ -37,7 +40,7 @@ public struct StreamingQueryConfiguration: Sendable {
         name: String = "query", outputMode: OutputMode = .append, trigger: Trigger = .availableNow,
         readLimit: ReadLimit = .all, resolution: NameResolution = .caseInsensitive, quarantineDirectory: String? = nil,
         checkpointLocation: String? = nil, checkpointRetention: Int = 10, noDataBatches: Bool = true,
-        sinkRetry: RetryPolicy = .default
+        sinkRetry: RetryPolicy = .default, quarantineRetained: Int = 100
     ) {
         self.name = name
         self.outputMode = outputMode
@@ -49,5 +52,6 @@ public struct StreamingQueryConfiguration: Sendable {
         self.checkpointRetention = checkpointRetention
         self.noDataBatches = noDataBatches
         self.sinkRetry = sinkRetry
+        self.quarantineRetained = quarantineRetained
     }
 }

@@ -76,4 +76,27 @@ import Testing
             return
         }
     }
+
+    @Test func retentionKeepsTheFirstOrTheLatestAndCountsAll() {
+        func message(_ n: Int) -> QuarantinedMessage {
+            let bytes = Array("m\(n)".utf8)
+            return bytes.withUnsafeBufferPointer {
+                QuarantinedMessage(source: "s", position: .memory(index: n), error: .notArrayOrObject(offset: 0, found: "m"), message: $0)
+            }
+        }
+        var first = Quarantine(limit: 3)
+        var latest = Quarantine(limit: 3, retention: .latest)
+        for n in 0..<10 {
+            first.append(message(n))
+            latest.append(message(n))
+        }
+        #expect(first.count == 10 && latest.count == 10)
+        #expect(first.messages.map(\.position) == [0, 1, 2].map(SourcePosition.memory))
+        #expect(latest.messages.map(\.position) == [7, 8, 9].map(SourcePosition.memory))
+        #expect(latest.removeAll().count == 3)
+        #expect(latest.isEmpty && latest.messages.isEmpty)
+        var none = Quarantine(limit: 0, retention: .latest)
+        none.append(message(1))
+        #expect(none.count == 1 && none.messages.isEmpty)
+    }
 }

@@ -33,9 +33,9 @@ import Testing
         let query = try StreamingQuery(frame, sink: sink, configuration: .init(name: "customers", readLimit: .maxRows(2)))
         try await query.run()
         #expect(query.nextBatchId == 3)
-        let quarantined = query.quarantine.map(\.position)
+        let quarantined = query.quarantine.messages.map(\.position)
         #expect(quarantined == [1, 3].map { SourcePosition.topic(name: "customer_data", partition: 0, offset: $0) })
-        #expect(query.quarantine.first { $0.position == .topic(name: "customer_data", partition: 0, offset: 3) }?.messageLength == huge.utf8.count)
+        #expect(query.quarantine.messages.first { $0.position == .topic(name: "customer_data", partition: 0, offset: 3) }?.messageLength == huge.utf8.count)
         // A record without ID is not malformed JSON: like Spark's from_json it becomes a row with a
         // null ID (which the top-up join then cannot match); the good messages around it are kept.
         let rows = sink.batches.flatMap { batch in (0..<batch.1.rowCount).map { batch.1.row($0) } }

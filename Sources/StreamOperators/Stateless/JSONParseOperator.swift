@@ -37,6 +37,9 @@ public final class JSONParseOperator: QuarantiningOperator {
         self.child = child
         outputSchema = recordSchema
         position = PositionColumns(schema)
+        // Every malformed message of a batch is kept until the query drains it after the batch
+        // (to count it and write it to the quarantine directory); the query itself keeps only
+        // the latest few for the rest of its life (StreamingQueryConfiguration.quarantineRetained).
         decoder = JSONRecordDecoder(schema: recordSchema, source: child.allOperators.last?.name ?? "stream",
                                     quarantineLimit: Int.max)
     }

@@ -42,7 +42,7 @@ import Testing
         // The bad message contributes no rows at all, not even its well-formed first record.
         #expect(rows.map { $0[0] } == [.string("1"), .string("3")])
         #expect(scenario.lastProgress?.numQuarantinedMessages == 1)
-        let bad = try #require(scenario.query.quarantine.first)
+        let bad = try #require(scenario.query.quarantine.messages.first)
         // MemorySource has no file or Kafka columns: the position is the message's row index.
         #expect(bad.position == .memory(index: 1))
         #expect(bad.messageLength == #"[{"ID":"2","ts":2},{"ID": oops}]"#.utf8.count)
@@ -53,7 +53,7 @@ import Testing
         let next = try #require(try scenario.runBatch())
         #expect(next == [[.string("4"), .null, at(4)]])
         #expect(scenario.lastProgress?.numQuarantinedMessages == 1)
-        #expect(scenario.query.quarantine.map(\.position) == [.memory(index: 1), .memory(index: 0)])
+        #expect(scenario.query.quarantine.messages.map(\.position) == [.memory(index: 1), .memory(index: 0)])
     }
 
     @Test func emptyBatchAndNullMessages() throws {
