@@ -7,6 +7,7 @@ import Hummingbird
 /// - `/`: the live dashboard;
 /// - `/customers?q=TEXT`: search by id, name or zip;
 /// - `/customers/ID`: the 360 page (404 for an unknown id);
+/// - `/targets?state=STATE`: the latest window's predicted top-up customers (of one state), linked to their pages;
 /// - `/events`: server-sent events with the dashboard's sections (`?limit=N` ends after N events);
 /// - `/static/portal.css`, `/static/portal.js`, `/static/icon.svg`: the app's own assets.
 ///
@@ -50,6 +51,11 @@ public enum PortalApplication {
             let id = context.parameters.get("id") ?? ""
             let profile = try CustomerProfile.load(id: id, store: store, mask: mask)
             return PortalResponses.html(CustomerPageView.page(profile, masked: mask.isEnabled))
+        }
+        router.get("/targets") { request, _ in
+            let state = FormURLEncoding.value(of: "state", in: request.uri.query).flatMap { $0.isEmpty ? nil : $0 }
+            let list = try TopUpTargets.load(state: state, store: store, mask: mask)
+            return PortalResponses.html(TopUpTargetsView.page(list, masked: mask.isEnabled))
         }
         router.get("/events") { request, _ in
             let limit = request.uri.queryParameters.get("limit").flatMap(Int.init).map { min(max($0, 1), 1000) }

@@ -32,6 +32,7 @@ enum PortalStylesheet {
         .muted { color: var(--muted); } .empty { color: var(--muted); font-style: italic; }
         .problem { background: #fde8e8; border: 1px solid #f3b4b4; padding: .6rem .8rem; border-radius: 6px; }
         .ok { color: var(--low); font-size: .85rem; } .warn { color: var(--high); } .idle { color: var(--medium); font-size: .85rem; }
+        a.kpi-link { color: inherit; text-decoration: none; display: contents; } svg.tilemap a:hover rect { stroke: var(--ink); }
         .notice { background: #fff4e0; border: 1px solid #f0c987; padding: .6rem .8rem; border-radius: 6px; }
         svg.chart text { font-size: 13px; fill: var(--ink); } svg.chart .value { fill: var(--muted); }
         svg.chart .bar { fill: #4f7be0; }

@@ -54,7 +54,7 @@ enum DashboardView {
             \(kpi("rate", "events / s", rate))\
             \(kpi("events", "events processed", NumberFormat.integer(model.totalEvents)))\
             \(kpi("customers", "customers", NumberFormat.integer(model.customerCount)))\
-            \(kpi("topup", "top-up targets (latest window)", NumberFormat.integer(model.totalTargetCustomers)))\
+            <a class="kpi-link" href="/targets">\(kpi("topup", "top-up targets (latest window)", NumberFormat.integer(model.totalTargetCustomers)))</a>\
             \(kpi("quarantined", "quarantined messages", NumberFormat.integer(quarantined)))\
             </div>
             """

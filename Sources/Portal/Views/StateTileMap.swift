@@ -63,13 +63,13 @@ enum StateTileMap {
             let x = tile.column * size + 2
             let y = tile.row * size + 2
             return """
-                <g class="tile t\(step)"><title>\(name): \(count) predicted top-up customers</title>\
+                <a href="/targets?state=\(URLComponentEncoding.encode(name))"><g class="tile t\(step)"><title>\(name): \(count) predicted top-up customers</title>\
                 <rect x="\(x)" y="\(y)" width="\(size - 4)" height="\(size - 4)" rx="6"></rect>\
                 <text x="\(x + (size - 4) / 2)" y="\(y + 24)" class="abbr">\(tile.abbreviation)</text>\
-                <text x="\(x + (size - 4) / 2)" y="\(y + 46)" class="count">\(count)</text></g>
+                <text x="\(x + (size - 4) / 2)" y="\(y + 46)" class="count">\(count)</text></g></a>
                 """
         }
-        let others = elsewhere.sorted { $0.0 < $1.0 }.map { name, count -> HTML in "<li>\(name): \(count)</li>" }
+        let others = elsewhere.sorted { $0.0 < $1.0 }.map { name, count -> HTML in "<li><a href=\"/targets?state=\(URLComponentEncoding.encode(name))\">\(name)</a>: \(count)</li>" }
         let otherList: HTML = others.isEmpty ? .empty : "<ul class=\"others\">\(others)</ul>"
         return """
             <svg class="tilemap" viewBox="0 0 \(9 * size + 4) \(7 * size + 4)" width="100%" role="img" aria-label="Predicted top-up customers per state">\(cells)</svg>\(otherList)
