@@ -4,7 +4,7 @@ FIXTURES ?= $(abspath ../shared/fixtures)
 TOPUP := $(FIXTURES)/topup-small
 C360 := $(FIXTURES)/c360-small
 
-.PHONY: deps build release demo check-fixtures test bench bench-confirm bench-engine bench-core bench-documents clean
+.PHONY: deps build release demo check-fixtures test example bench bench-confirm bench-engine bench-core bench-documents clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -40,6 +40,11 @@ test: deps
 	@trap 'bash scripts/postgres-test-server.sh stop' EXIT; \
 	url=$$(bash scripts/postgres-test-server.sh start) && echo "PostgreSQL test server: $$url"; \
 	STREAM360_POSTGRES_URL="$$url" swift test --skip-build --disable-xctest
+
+## make example: build the Examples/ClickWindows package against the Stream360 library product and
+## run its pipeline on its own data (it checks its result and fails otherwise).
+example: deps
+	cd Examples/ClickWindows && swift build && out=$$(mktemp -d) && swift run --skip-build ClickWindows data "$$out" && rm -rf "$$out"
 
 ## make bench-documents: bulk-save 100,000 documents to SQLite and to a throwaway PostgreSQL (release).
 bench-documents: deps

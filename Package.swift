@@ -11,6 +11,8 @@ let package = Package(
     name: "Stream360",
     platforms: [.macOS(.v15)],
     products: [
+        // The engine as a library: `import Stream360` (Sources/Stream360; Examples/ uses it).
+        .library(name: "Stream360", targets: ["Stream360"]),
         .executable(name: "s360", targets: ["s360"]),
         .executable(name: "ParquetBenchmark", targets: ["ParquetBenchmark"]),
         .executable(name: "KafkaBenchmark", targets: ["KafkaBenchmark"]),
@@ -116,6 +118,14 @@ let package = Package(
         // Synthetic data sets with the seeds' schemas (`s360 generate`): plain POSIX writes, no engine
         // target, so it builds in seconds in release and any benchmark or test can use it.
         .target(name: "DataGenerator", exclude: ["FORMAT.md"], swiftSettings: strictSettings),
+        // The library product's one module: re-exports the engine and its connectors.
+        .target(
+            name: "Stream360",
+            dependencies: [
+                "Checkpointing", "Columnar", "Connectors", "Expressions", "FileConnector", "JSONIngest", "KafkaConnector",
+                "MachineLearning", "Parquet", "StreamExecution", "StreamOperators", "StreamPlan", "StreamSQL",
+            ],
+            swiftSettings: strictSettings),
         // The application.
         .target(
             name: "Customer360",

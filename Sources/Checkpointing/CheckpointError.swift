@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Connectors
 
 /// Errors raised while reading or writing a checkpoint directory.
@@ -27,7 +32,7 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .io(let path, let operation, let errno):
-            "checkpoint: \(operation) failed on \(path) (errno \(errno)); check that the directory exists and is writable"
+            "checkpoint: \(operation) failed on \(path): \(String(cString: strerror(errno))); check that the directory exists and is writable"
         case .unsupportedVersion(let path, let found, let supported):
             "checkpoint file \(path) has version marker '\(found.prefix(20))' but this build reads up to v\(supported); "
                 + "it was written by a newer Stream360 (or is not a log file): upgrade, or use a new checkpoint directory"

@@ -75,6 +75,16 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
         return parser.position == parser.bytes.count ? value : nil
     }
 
+    /// Where `text` stops being one valid JSON document: the byte offset of the first byte that
+    /// cannot continue it (`count` when it ends too early), or nil when it is valid. Trailing
+    /// commas, comments and unquoted keys are not JSON and are reported.
+    public static func syntaxErrorOffset(in bytes: [UInt8]) -> Int? {
+        var parser = Parser(bytes: bytes)
+        guard parser.value() != nil else { return min(parser.position, bytes.count) }
+        parser.skipSpace()
+        return parser.position == bytes.count ? nil : parser.position
+    }
+
     private struct Parser {
         let bytes: [UInt8]
         var position = 0
@@ -108,9 +118,9 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
                     items.append(item)
                     skipSpace()
                     guard position < bytes.count else { return nil }
+                    if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+                    guard bytes[position] == UInt8(ascii: ",") else { return nil }
                     position += 1
-                    if bytes[position - 1] == UInt8(ascii: "]") { return .array(items) }
-                    guard bytes[position - 1] == UInt8(ascii: ",") else { return nil }
                 }
             case UInt8(ascii: "{"):
                 position += 1
@@ -127,9 +137,9 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
                     members.append((key, item))
                     skipSpace()
                     guard position < bytes.count else { return nil }
+                    if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+                    guard bytes[position] == UInt8(ascii: ",") else { return nil }
                     position += 1
-                    if bytes[position - 1] == UInt8(ascii: "}") { return .object(members) }
-                    guard bytes[position - 1] == UInt8(ascii: ",") else { return nil }
                 }
             default:
                 let start = position

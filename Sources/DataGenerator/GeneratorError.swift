@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// Why a generator could not write its data set.
 public enum GeneratorError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A file-system call failed: what was attempted, on which path, and the `errno` it set.
@@ -9,7 +14,7 @@ public enum GeneratorError: Error, Sendable, Equatable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .io(let path, let operation, let errno):
-            "\(operation) failed for \(path) (errno \(errno)); check that the output directory is writable and the disk has space"
+            "\(operation) failed for \(path): \(String(cString: strerror(errno))); check that the output directory is writable and the disk has space"
         case .invalidConfiguration(let option, let value, let expected):
             "\(option) \(value) is not accepted: expected \(expected)"
         }

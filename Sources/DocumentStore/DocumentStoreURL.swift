@@ -1,6 +1,7 @@
 /// Where a document store is, parsed from a URL; ``open()`` picks the backend.
 ///
-/// - `sqlite:PATH`: an SQLite database file (created when missing), through GRDB.
+/// - `sqlite:PATH`: an SQLite database file through GRDB, created when missing unless opened
+///   for reading only (a source or lookup), where a missing file is an error.
 /// - `sqlite::memory:`: a private in-memory SQLite database.
 /// - `postgres://user[:password]@host[:port]/database` (or `postgresql://`): a PostgreSQL
 ///   server, through postgres-nio, without TLS (for servers on the same host or network).
@@ -81,9 +82,14 @@ public struct DocumentStoreURL: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Opens the store: SQLite on the caller's thread, PostgreSQL by connecting (blocking until connected).
-    public func open() throws(DocumentStoreError) -> any DocumentStore {
+    ///
+    /// With `readOnly` (a source or a lookup reads the store, a sink writes it), an SQLite file
+    /// is opened without creating it or its bookkeeping tables: a missing file throws
+    /// ``DocumentStoreError/connectionFailed(url:message:)`` saying it does not exist, rather
+    /// than leaving an empty database behind a typo. PostgreSQL opens the same either way.
+    public func open(readOnly: Bool = false) throws(DocumentStoreError) -> any DocumentStore {
         switch location {
-        case .sqliteFile, .sqliteMemory: try SQLiteDocumentStore(url: self)
+        case .sqliteFile, .sqliteMemory: try SQLiteDocumentStore(url: self, readOnly: readOnly)
         case .postgres: try PostgresDocumentStore(url: self)
         }
     }

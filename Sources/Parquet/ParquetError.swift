@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Compression
 
 /// Errors raised while writing or reading Parquet files.
@@ -33,7 +38,7 @@ public enum ParquetError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .io(let path, let operation, let errno):
-            return "\(operation) failed on \(path): errno \(errno); check that the path exists and is accessible"
+            return "\(operation) failed on \(path): \(String(cString: strerror(errno))); check that the path exists and is accessible"
         case .notParquet(let path, let detail):
             return "\(path) is not a Parquet file: \(detail)"
         case .corruptMetadata(let path, let detail):

@@ -32,8 +32,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Where the demo keeps everything it makes (default: demo).")
     var dir: String?
 
-    @Option(help: "Kafka bootstrap servers; default: start the embedded in-memory broker.")
-    var bootstrap: String?
+    @Option(help: "The Kafka cluster, kafka://HOST:PORT[,HOST:PORT] (the demo's topics are fixed); default: start the embedded in-memory broker.")
+    var kafka: String?
 
     @Option(help: "Document store URL (sqlite:PATH or postgres://…); default: sqlite:DIR/customer360.sqlite.")
     var store: String?
@@ -56,8 +56,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Producer pace in records per second, 0: as fast as possible (default: 2000).")
     var rate: Double?
 
-    @Option(help: "The pipelines' processing-time trigger in milliseconds (default: 1000).")
-    var triggerMs: Int?
+    @Option(help: "The pipelines' trigger: processing-time=<seconds> (default: processing-time=1).")
+    var trigger: String?
 
     @Option(help: "Stop after this many seconds at the latest (default: 180).")
     var maxSeconds: Int?
@@ -78,7 +78,7 @@ struct DemoCommand: AsyncParsableCommand {
     var commandLineSettings: DemoSettings {
         var settings = fixtures.map(DemoSettings.fixtures(at:)) ?? DemoSettings()
         settings.outputDirectory = dir
-        settings.kafkaBootstrapServers = bootstrap
+        settings.kafkaBootstrapServers = kafka.map(Self.servers(of:))
         settings.documentStore = store
         settings.topupModel = topupModel ?? settings.topupModel
         settings.churnModel = churnModel ?? settings.churnModel
@@ -86,11 +86,34 @@ struct DemoCommand: AsyncParsableCommand {
         settings.clickstreamData = clickstreamData ?? settings.clickstreamData
         settings.crmFile = crmFile ?? settings.crmFile
         settings.recordsPerSecond = rate
-        settings.triggerIntervalMs = triggerMs
+        settings.triggerIntervalMs = trigger.flatMap(Self.milliseconds(of:))
         settings.maxSeconds = maxSeconds
         settings.trainingCustomers = trainingCustomers
         settings.streamingCustomers = streamingCustomers
         return settings
+    }
+
+    func validate() throws {
+        if let kafka, !kafka.hasPrefix("kafka://") || Self.servers(of: kafka).isEmpty || Self.servers(of: kafka).contains("/") {
+            throw ValidationError("--kafka \(kafka): expected kafka://HOST:PORT[,HOST:PORT], the cluster without a topic (the demo uses customer_data, bureau_data, clickstream and Statewide_customer_count)")
+        }
+        if let trigger, Self.milliseconds(of: trigger) == nil {
+            throw ValidationError("--trigger \(trigger): the demo's pipelines run side by side as the feed arrives, so the trigger is processing-time=<seconds>, such as processing-time=1")
+        }
+    }
+
+    /// The bootstrap servers of a `kafka://HOST:PORT[,HOST:PORT][/]` location.
+    static func servers(of location: String) -> String {
+        var servers = location.hasPrefix("kafka://") ? String(location.dropFirst("kafka://".count)) : location
+        if servers.hasSuffix("/") { servers.removeLast() }
+        return servers
+    }
+
+    /// The interval of a `processing-time=<seconds>` trigger in whole milliseconds; nil for any other text.
+    static func milliseconds(of trigger: String) -> Int? {
+        guard trigger.hasPrefix("processing-time="), let seconds = Double(trigger.dropFirst("processing-time=".count)),
+              seconds.isFinite, seconds > 0, seconds < 1e9 else { return nil }
+        return Int((seconds * 1000).rounded())
     }
 
     func run() async throws {

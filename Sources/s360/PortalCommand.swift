@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Portal
 
 /// `s360 portal`: the call-center portal over what `s360 demo` wrote.
@@ -45,6 +46,33 @@ struct PortalCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        try await PortalApplication.run(configuration: configuration)
+        do {
+            try await PortalApplication.run(configuration: configuration)
+        } catch {
+            guard let code = UserFacingError.errnoCode(of: error) else { throw error }
+            throw PortalListenError(host: configuration.host, port: configuration.port, errno: code)
+        }
+    }
+}
+
+/// The portal could not listen on its address: which one, why, and what to do.
+struct PortalListenError: Error, CustomStringConvertible {
+    let host: String
+    let port: Int
+    let errno: Int32
+
+    var description: String {
+        let reason = UserFacingError.errnoText(errno)
+        switch errno {
+        case EADDRINUSE:
+            return "cannot listen on \(host):\(port): port \(port) is already in use (\(reason)); "
+                + "stop the program using it (`ss -ltnp | grep :\(port)` shows which) or choose another with --port (0 picks a free one)"
+        case EACCES:
+            return "cannot listen on \(host):\(port): \(reason); ports below 1024 need privileges, choose another with --port"
+        case EADDRNOTAVAIL:
+            return "cannot listen on \(host):\(port): \(reason); \(host) is not an address of this machine, check --host"
+        default:
+            return "cannot listen on \(host):\(port): \(reason); check --host and --port"
+        }
     }
 }

@@ -108,7 +108,7 @@ public enum FileSystem {
     /// (``isDataFileName(_:)``: not `.hidden`, not `_metadata` unless `_p=1`, not `…._COPYING_`), sorted by name.
     public static func listDataFiles(_ directory: String) throws(ConnectorError) -> [String] {
         guard let dir = opendir(directory) else {
-            throw .unreadableLocation(directory, reason: "cannot open directory (errno \(errno))")
+            throw .unreadableLocation(directory, reason: "cannot open the directory: \(String(cString: strerror(errno)))")
         }
         defer { closedir(dir) }
         var names: [String] = []

@@ -22,7 +22,7 @@ enum CRMTable {
             }
             let url = try DocumentStoreURL(String(location[..<hash]))
             let table = String(location[location.index(after: hash)...])
-            let store = try url.open()
+            let store = try url.open(readOnly: true)  // a lookup: a missing SQLite file is an error, not created
             defer { store.close() }
             let rows = try store.openTable(table).scan()
             return Loaded(rows: rows, rejectedDocuments: 0, description: "\(url) table \(table)")

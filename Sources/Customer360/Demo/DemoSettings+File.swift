@@ -1,3 +1,4 @@
+import Checkpointing
 import Connectors
 import Foundation
 
@@ -19,6 +20,10 @@ extension DemoSettings {
 
     /// The settings in a configuration file's bytes; `path` is for messages.
     public static func parse(_ bytes: [UInt8], path: String) throws(DemoError) -> DemoSettings {
+        // Foundation's decoder accepts trailing commas and reports no position: check the syntax first.
+        if let offset = JSONValue.syntaxErrorOffset(in: bytes) {
+            throw .unreadableConfigurationFile(path: path, reason: syntaxError(in: bytes, at: offset))
+        }
         do {
             return try JSONDecoder().decode(FileContents.self, from: Data(bytes)).settings
         } catch let error as DemoError {
@@ -29,6 +34,29 @@ extension DemoSettings {
         } catch {
             throw .unreadableConfigurationFile(path: path, reason: "not valid JSON (\(error))")
         }
+    }
+}
+
+extension DemoSettings {
+    /// Where and why `bytes` is not JSON: `not valid JSON at line 3, column 1: a comma before '}' …`.
+    static func syntaxError(in bytes: [UInt8], at offset: Int) -> String {
+        let before = bytes[..<offset]
+        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        let previous = before.last { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        let what: String
+        if offset >= bytes.count {
+            what = "the text ends before the JSON value does (a missing '}', ']' or '\"'?)"
+        } else {
+            let found = String(decoding: bytes[offset...].prefix(1), as: UTF8.self)
+            if previous == UInt8(ascii: ","), found == "}" || found == "]" {
+                what = "a comma before '\(found)': JSON allows no trailing comma, remove it"
+            } else {
+                what = "unexpected '\(found)' (a missing comma, colon or quote before it?)"
+            }
+        }
+        return "not valid JSON at line \(line), column \(column): \(what)"
     }
 }
 

@@ -26,7 +26,7 @@ public struct DemoSettings: Sendable, Equatable {
         public var option: String {
             switch self {
             case .outputDirectory: "--dir"
-            case .kafkaBootstrapServers: "--bootstrap"
+            case .kafkaBootstrapServers: "--kafka"
             case .documentStore: "--store"
             case .topupModel: "--topup-model"
             case .churnModel: "--churn-model"
@@ -34,7 +34,7 @@ public struct DemoSettings: Sendable, Equatable {
             case .clickstreamData: "--clickstream-data"
             case .crmFile: "--crm-file"
             case .recordsPerSecond: "--rate"
-            case .triggerIntervalMs: "--trigger-ms"
+            case .triggerIntervalMs: "--trigger"
             case .maxSeconds: "--max-seconds"
             case .trainingCustomers: "--training-customers"
             case .streamingCustomers: "--streaming-customers"
@@ -167,7 +167,7 @@ extension DemoSettings {
             throw fail(.recordsPerSecond, "\(rate)", "records per second, a number ≥ 0 (0: as fast as possible)")
         }
         if let trigger = triggerIntervalMs, !(10...600_000).contains(trigger) {
-            throw fail(.triggerIntervalMs, "\(trigger)", "milliseconds between 10 and 600000")
+            throw fail(.triggerIntervalMs, "\(trigger)", "milliseconds between 10 and 600000 (on the command line: --trigger processing-time=0.01 to processing-time=600)")
         }
         if let seconds = maxSeconds, seconds < 1 {
             throw fail(.maxSeconds, "\(seconds)", "a whole number of seconds, at least 1")

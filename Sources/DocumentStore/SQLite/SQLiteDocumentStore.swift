@@ -1,4 +1,9 @@
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The embedded document store: one SQLite database through GRDB.
 ///
@@ -11,15 +16,23 @@ final class SQLiteDocumentStore: DocumentStore {
     let url: DocumentStoreURL
     private let queue: DatabaseQueue
 
-    init(url: DocumentStoreURL) throws(DocumentStoreError) {
+    /// Opens (or creates) the database; with `readOnly`, opens an existing file without writing to it.
+    init(url: DocumentStoreURL, readOnly: Bool = false) throws(DocumentStoreError) {
         self.url = url
+        if readOnly, case .sqliteFile(let path) = url.location, !Self.fileExists(path) {
+            throw .connectionFailed(
+                url: url.description,
+                message: "the database file \(path) does not exist; check the path (a source or lookup reads an existing store, it does not create one)")
+        }
         do {
             var configuration = Configuration()
             configuration.label = "stream360.documents"
+            if case .sqliteFile = url.location { configuration.readonly = readOnly }
             switch url.location {
             case .sqliteFile(let path): queue = try DatabaseQueue(path: path, configuration: configuration)
             default: queue = try DatabaseQueue(configuration: configuration)
             }
+            if readOnly, case .sqliteFile = url.location { return }
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -34,6 +47,11 @@ final class SQLiteDocumentStore: DocumentStore {
         } catch {
             throw .connectionFailed(url: url.description, message: Self.message(error))
         }
+    }
+
+    /// Whether `path` exists (any kind of file: SQLite reports what else is wrong with it).
+    private static func fileExists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
     }
 
     func createTable(_ name: String, idField: String) throws(DocumentStoreError) -> any DocumentTable {
