@@ -18,6 +18,11 @@ enum NameSuggestion {
         nearest(to: name, in: candidates).map { "; did you mean `\($0)`?" } ?? ""
     }
 
+    /// `; did you mean `x`?` or `.`, to end a sentence before more detail.
+    static func sentence(for name: String, in candidates: [String]) -> String {
+        nearest(to: name, in: candidates).map { "; did you mean `\($0)`?" } ?? "."
+    }
+
     static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

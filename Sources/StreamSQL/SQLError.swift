@@ -52,10 +52,10 @@ public struct SQLError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         let prefix = switch kind {
         case .syntax: "syntax error"
-        case .resolution: "cannot resolve"
+        case .resolution: "error"
         case .type: "type error"
-        case .unsupported: "not supported yet"
-        case .execution: "execution failed"
+        case .unsupported: "not supported"
+        case .execution: "error"
         }
         var text = position.map { "\(prefix) at \($0): \(message)" } ?? "\(prefix): \(message)"
         if let excerpt { text += "\n" + excerpt }

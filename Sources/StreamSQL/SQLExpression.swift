@@ -56,7 +56,15 @@ public indirect enum SQLExpression: Sendable {
         switch self {
         case .identifier(let parts, _): parts.map { $0.lowercased() }.joined(separator: ".")
         case .star(let q, _): (q.map { $0.lowercased() } + ["*"]).joined(separator: ".")
-        case .literal(let l, _): "\(l)"
+        case .literal(let l, _):
+            switch l {
+            case .null: "NULL"
+            case .boolean(let b): b ? "TRUE" : "FALSE"
+            case .integer(let v, let isLong): isLong ? "\(v)L" : "\(v)"
+            case .double(let d): "\(d)D"
+            case .string(let s): "'" + s + "'"
+            case .timestamp(let s): "TIMESTAMP '" + s + "'"
+            }
         case .unary(let op, let e, _): "(\(op) \(e.key))"
         case .binary(let op, let l, let r, _): "(\(l.key) \(op) \(r.key))"
         case .isNull(let e, let n, _): "(\(e.key) IS \(n ? "NOT " : "")NULL)"

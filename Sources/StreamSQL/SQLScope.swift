@@ -27,7 +27,7 @@ struct SQLScope {
                 if matches.count > 1 { throw ambiguous(parts[0] + "." + parts[1], position, sql) }
                 if columns.first(where: { $0.name.equalsIgnoringCase(parts[0]) }) == nil {
                     throw SQLError(
-                        .resolution, "column `\(parts[1])` is not in `\(parts[0])`\(NameSuggestion.hint(for: parts[1], in: qualified.map(\.name))); its columns: \(Self.list(qualified.map(\.name)))",
+                        .resolution, "column `\(parts[1])` is not in `\(parts[0])`\(NameSuggestion.sentence(for: parts[1], in: qualified.map(\.name))) Its columns: \(Self.list(qualified.map(\.name)))",
                         at: position, sql: sql)
                 }
             }
@@ -41,7 +41,7 @@ struct SQLScope {
         guard let match = matches.first else {
             let name = parts.joined(separator: ".")
             throw SQLError(
-                .resolution, "column `\(name)` does not exist\(NameSuggestion.hint(for: parts.count >= 2 && columns.contains { $0.qualifier?.equalsIgnoringCase(parts[0]) ?? false } ? parts[1] : parts[0], in: columns.map(\.name))); available: \(Self.list(columns.map(\.name)))",
+                .resolution, "column `\(name)` does not exist\(NameSuggestion.sentence(for: parts.count >= 2 && columns.contains { $0.qualifier?.equalsIgnoringCase(parts[0]) ?? false } ? parts[1] : parts[0], in: columns.map(\.name))) Available: \(Self.list(columns.map(\.name)))",
                 at: position, sql: sql)
         }
         return try Self.fieldPath(match, Array(parts.dropFirst()), at: position, sql: sql)
@@ -63,7 +63,7 @@ struct SQLScope {
             }
             guard let child = children.first(where: { $0.name.equalsIgnoringCase(field) }) else {
                 throw SQLError(
-                    .resolution, "struct `\(shown)` has no field `\(field)`\(NameSuggestion.hint(for: field, in: children.map(\.name))); its fields: \(list(children.map(\.name)))",
+                    .resolution, "struct `\(shown)` has no field `\(field)`\(NameSuggestion.sentence(for: field, in: children.map(\.name))) Its fields: \(list(children.map(\.name)))",
                     at: position, sql: sql)
             }
             path += "." + child.name

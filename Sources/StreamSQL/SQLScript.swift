@@ -1,5 +1,6 @@
 /// Splits SQL text into statements at `;`, ignoring semicolons inside quotes, back-quoted
-/// names and comments. Each statement keeps its text (without the `;`) and the line it starts on.
+/// names and comments. Each statement keeps its text (without the `;`, with the whitespace and
+/// comments before it) and the line where that text starts.
 public enum SQLScript {
     public static func statements(_ text: String) -> [(sql: String, line: Int)] {
         var result: [(String, Int)] = []
@@ -13,9 +14,7 @@ public enum SQLScript {
         var escaped = false
         for c in text {
             defer { if c == "\n" { line += 1 } }
-            if current.allSatisfy(\.isWhitespace) && !c.isWhitespace && quote == nil && !inLineComment && blockDepth == 0 {
-                startLine = line
-            }
+            if current.isEmpty { startLine = line }
             if inLineComment {
                 if c == "\n" { inLineComment = false }
                 current.append(c)
