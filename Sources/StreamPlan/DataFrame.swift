@@ -19,6 +19,10 @@ public struct DataFrame {
     /// Column names resolve case-insensitively by default, as in Spark.
     public let resolution: NameResolution
     public let schema: Schema
+    /// What planning noticed without refusing the plan, one line each: a join key cast to the
+    /// other side's type, as Spark's analyzer casts it (see ``JoinKeyCoercion``). Applications
+    /// log these before starting the query.
+    public let warnings: [String]
 
     /// A DataFrame over `plan`, checked by planning it once.
     public init(plan: LogicalPlan, resolution: NameResolution = .caseInsensitive) throws(PlanError) {
@@ -26,6 +30,7 @@ public struct DataFrame {
         self.resolution = resolution
         let planner = PhysicalPlanner(resolution: resolution, outputMode: .append)
         schema = try planner.plan(plan, sources: plan.sources).outputSchema
+        warnings = planner.warnings
     }
 
     /// The rows of a streaming source.

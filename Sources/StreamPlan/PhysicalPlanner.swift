@@ -11,6 +11,15 @@ public import StreamOperators
 public struct PhysicalPlanner {
     public var resolution: NameResolution
     public var outputMode: OutputMode
+    /// What analysis noticed without refusing the plan, such as a join key cast to the other
+    /// side's type (see ``JoinKeyCoercion``); filled by ``plan(_:sources:)``.
+    public var warnings: [String] { notes.warnings }
+    /// Shared by copies of this planner, so that nested planning reports into one list.
+    private let notes = Notes()
+
+    private final class Notes {
+        var warnings: [String] = []
+    }
 
     public init(resolution: NameResolution = .caseInsensitive, outputMode: OutputMode = .append) {
         self.resolution = resolution
@@ -68,12 +77,17 @@ public struct PhysicalPlanner {
     ) throws -> any PhysicalOperator {
         let leftOperator = try plan(left, sources: sources)
         let rightOperator = try plan(right, sources: sources)
-        let analysis = try JoinConditionAnalysis(
+        var analysis = try JoinConditionAnalysis(
             condition: specification.condition, left: leftOperator.outputSchema, right: rightOperator.outputSchema,
             leftBounds: leftOperator.eventTimeBounds, rightBounds: rightOperator.eventTimeBounds, resolution: resolution)
         guard !analysis.leftKeys.isEmpty else {
             throw PlanError.unsupportedJoin("the condition \(specification.condition) has no equality between a left and a right column; stream joins are hash joins on such keys")
         }
+        let keys = try JoinKeyCoercion(
+            leftKeys: analysis.leftKeys, rightKeys: analysis.rightKeys, left: leftOperator.outputSchema,
+            right: rightOperator.outputSchema, evaluator: evaluator)
+        (analysis.leftKeys, analysis.rightKeys) = (keys.leftKeys, keys.rightKeys)
+        for warning in keys.warnings where !notes.warnings.contains(warning) { notes.warnings.append(warning) }
         switch (left.isStreaming, right.isStreaming) {
         case (true, true):
             if specification.type == .leftOuter && analysis.leftEviction.isEmpty {
