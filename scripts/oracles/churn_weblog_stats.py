@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The churn fixture's weblog_stats as Spark 4.3 computes them (the c360-small README).
 
-Usage: python3 churn_weblog_stats.py [--splits] CLICKSTREAM_DIR OUT.jsonl [CLICKSTREAM_DIR OUT.jsonl ...]
+Usage: python3 churn_weblog_stats.py [--splits] [--conf KEY=VALUE] CLICKSTREAM_DIR OUT.jsonl [[--conf KEY=VALUE] CLICKSTREAM_DIR OUT.jsonl ...]
 
 A batch job over all clickstream files (spark.read.text, local[2], UTC, non-ANSI,
 spark.sql.shuffle.partitions=2): explode(from_json(value, array<event>)), to_timestamp,
@@ -10,7 +10,8 @@ count(*), count, avg, percentile 0.5/0.95 and percentile_approx 0.5/0.95 (accura
 Rows ordered by (dimension, value with null first), written as JSON lines in Spark's column
 order. Several directories share one Spark session (its start-up is most of the run time).
 With --splits, also writes OUT.splits.jsonl: the scan's partitions, one line per (partition,
-split) with the file name, block start and block length.
+split) with the file name, block start and block length. --conf sets a Spark SQL option
+(such as spark.sql.files.maxPartitionBytes) for the directories after it.
 """
 import json
 import sys
@@ -28,15 +29,25 @@ def main():
     arguments = sys.argv[1:]
     with_splits = "--splits" in arguments
     arguments = [a for a in arguments if a != "--splits"]
-    if not arguments or len(arguments) % 2:
+    if len([a for a in arguments if not a.startswith("--")]) % 2 or not arguments:
         sys.exit(__doc__)
     spark = (SparkSession.builder.master("local[2]").appName("weblog_stats")
              .config("spark.sql.session.timeZone", "UTC").config("spark.sql.ansi.enabled", "false")
              .config("spark.sql.shuffle.partitions", "2").config("spark.ui.enabled", "false")
              .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
-    for clicks, out in zip(arguments[0::2], arguments[1::2]):
-        write_statistics(spark, clicks, out, out + ".splits.jsonl" if with_splits else None)
+    pending = []
+    while arguments:
+        argument = arguments.pop(0)
+        if argument == "--conf":
+            key, value = arguments.pop(0).split("=", 1)
+            spark.conf.set(key, value)
+            continue
+        pending.append(argument)
+        if len(pending) == 2:
+            clicks, out = pending
+            write_statistics(spark, clicks, out, out + ".splits.jsonl" if with_splits else None)
+            pending = []
     spark.stop()
 
 

@@ -24,9 +24,8 @@ public final class FilePartitionSource: StreamSource {
     public let schema = Schema([Field("value", .string), Field("_source_file", .string), Field("_source_line", .long)])
     let partitions: [[SparkFilePartitioning.Split]]
 
-    /// Plans the partitions of the files now in `directory` with Spark's default settings for `local[2]`.
-    public convenience init(directory: String) throws(ConnectorError) {
-        let partitioning = SparkFilePartitioning()
+    /// Plans the partitions of the files now in `directory` (by default with Spark's settings for `local[2]`).
+    public convenience init(directory: String, partitioning: SparkFilePartitioning = SparkFilePartitioning()) throws(ConnectorError) {
         self.init(directory: directory, partitions: partitioning.partitions(try SparkFilePartitioning.listFiles(directory)))
     }
 
@@ -86,7 +85,7 @@ public final class FilePartitionSource: StreamSource {
                 // Skip the line holding `start` (Hadoop's reader of the previous range finished it).
                 let skipped = nextNewline(start)
                 var counted = 0
-                while counted < skipped {
+                while counted <= skipped {
                     counted = nextNewline(counted) + 1
                     number += 1
                 }

@@ -24,13 +24,16 @@ import Connectors
 /// Spark's answer. The listing order is the directory's (`readdir`), as Hadoop's local file
 /// system lists it; it only decides between ranges of equal length.
 /// `spark.sql.files.maxPartitionNum` (unset by default) is not modelled.
-struct SparkFilePartitioning: Sendable, Equatable {
+public struct SparkFilePartitioning: Sendable, Equatable {
     /// `spark.sql.files.maxPartitionBytes` (default 128 MB).
-    var maxPartitionBytes: Int64 = 128 * 1024 * 1024
+    public var maxPartitionBytes: Int64 = 128 * 1024 * 1024
     /// `spark.sql.files.openCostInBytes` (default 4 MB).
-    var openCostInBytes: Int64 = 4 * 1024 * 1024
+    public var openCostInBytes: Int64 = 4 * 1024 * 1024
     /// `spark.sql.files.minPartitionNum`, else the default parallelism (`local[2]`: 2).
-    var minPartitionNum: Int64 = 2
+    public var minPartitionNum: Int64 = 2
+
+    /// Spark's defaults for `local[2]`.
+    public init() {}
 
     /// One byte range of one file.
     struct Split: Sendable, Hashable, CustomStringConvertible {

@@ -19,10 +19,13 @@ public struct WeblogStatistics {
     public var clickLocation: String
     /// The CRM documents (the statistics do not use them; the pipeline needs a table).
     public var crm: RecordBatch
+    /// Spark's file-partition settings of the batch job being reproduced (default: `local[2]`).
+    public var partitioning: SparkFilePartitioning
 
-    public init(clickLocation: String, crm: RecordBatch) {
+    public init(clickLocation: String, crm: RecordBatch, partitioning: SparkFilePartitioning = SparkFilePartitioning()) {
         self.clickLocation = clickLocation
         self.crm = crm
+        self.partitioning = partitioning
     }
 
     /// One batch per dimension (``ChurnSchemas/statisticsDimensions``), in that order.
@@ -43,6 +46,6 @@ public struct WeblogStatistics {
     private func source() throws -> any StreamSource {
         if clickLocation.hasPrefix("kafka://") { return try SourceLocation.open(clickLocation) }
         let path = clickLocation.hasPrefix("file://") ? String(clickLocation.dropFirst("file://".count)) : clickLocation
-        return try FilePartitionSource(directory: path)
+        return try FilePartitionSource(directory: path, partitioning: partitioning)
     }
 }
