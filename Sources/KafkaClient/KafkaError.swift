@@ -82,7 +82,19 @@ extension KafkaError {
         /// librdkafka's human-readable text for the code.
         public var text: String { String(cString: rd_kafka_err2str(rd_kafka_resp_err_t(rawValue))) }
 
-        public var description: String { "\(name) (\(rawValue)): \(text)" }
+        /// librdkafka's text, its symbolic name for searching, and what to check when the brokers
+        /// cannot be reached: `Local: Broker transport failure [_TRANSPORT]; check that …`.
+        public var description: String {
+            "\(text) [\(name)]" + (Self.unreachable.contains(self)
+                ? "; check that a Kafka broker is running at the bootstrap servers (kafka://HOST:PORT) and reachable from here" : "")
+        }
+
+        /// Local: the broker connection failed.
+        public static let transport = Code(rawValue: -195)
+        /// Local: the broker host name did not resolve.
+        public static let resolve = Code(rawValue: -193)
+        /// The codes that mean no broker could be reached.
+        static let unreachable: Set<Code> = [.transport, .resolve, .allBrokersDown]
 
         /// Local: the partition does not exist in the topic.
         public static let unknownPartition = Code(rawValue: -190)

@@ -117,7 +117,7 @@ public final class KafkaSource: StreamSource {
     func currentPartitions() throws(KafkaConnectorError) -> Set<KafkaTopicPartition> {
         let all: [String: [Int32]]
         do { all = try consumer.topicPartitions(timeout: configuration.metadataTimeout) } catch {
-            throw .client(operation: "listing the partitions of \(subscriptionText)", underlying: error)
+            throw .client(operation: "listing the partitions of \(subscriptionText) at \(configuration.bootstrapServers)", underlying: error)
         }
         var result: Set<KafkaTopicPartition> = []
         for (topic, partitions) in all where matches(topic) {
