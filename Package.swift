@@ -131,7 +131,7 @@ let package = Package(
             name: "Customer360",
             dependencies: [
                 "Columnar", "Expressions", "JSONIngest", "Connectors", "FileConnector", "StreamOperators", "StreamPlan",
-                "StreamExecution", "MachineLearning", "KafkaConnector", "KafkaClient", "DocumentStore",
+                "StreamExecution", "MachineLearning", "KafkaConnector", "KafkaClient", "DocumentStore", "Checkpointing",
             ],
             exclude: ["Demo/FORMAT.md", "Churn/README.md"],
             swiftSettings: strictSettings),
@@ -174,6 +174,8 @@ let package = Package(
             ]),
         .testTarget(name: "DataGeneratorTests", dependencies: ["DataGenerator"]),
         .testTarget(name: "StreamSQLTests", dependencies: ["StreamSQL", "SQLTables", "Columnar"], exclude: ["Corpus"]),
+        // The command line itself: option parsing, deprecated spellings, messages (imports the executable target).
+        .testTarget(name: "s360Tests", dependencies: ["s360", "Customer360", "Connectors", "Checkpointing", "Parquet", "DataGenerator"]),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
         .testTarget(name: "ConnectorsTests", dependencies: ["Connectors", "Compression", "Columnar"]),
         .testTarget(name: "CheckpointingTests", dependencies: ["Checkpointing", "Connectors"]),
