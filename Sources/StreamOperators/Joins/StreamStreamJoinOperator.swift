@@ -9,6 +9,13 @@ public import Expressions
 /// Buffered rows are evicted with ``EvictionRule``s once the watermark proves that no future
 /// on-time row of the other side can match them; in a left outer join an evicted left row that
 /// never matched is emitted then, with nulls on the right. Output: left columns, then right.
+///
+/// As in Spark's `StreamingSymmetricHashJoinExec`, a side whose input carries the marked event
+/// time (``EventTimeBounds/eventTimeColumn``: the `withWatermark` column, passed through or
+/// renamed) drops its rows whose event time is at or before the watermark for late events
+/// before they are joined or buffered, counting them in `numRowsDroppedByWatermark`. A side
+/// without the mark (an aggregate's `window_start`/`window_end` are derived, not marked) drops
+/// nothing.
 public final class StreamStreamJoinOperator: StatefulOperator {
     public let left: any PhysicalOperator
     public let right: any PhysicalOperator
@@ -58,8 +65,10 @@ public final class StreamStreamJoinOperator: StatefulOperator {
     }
 
     public func execute(_ context: BatchContext) throws -> RecordBatch {
-        let newLeft = try left.execute(context)
-        let newRight = try right.execute(context)
+        let (newLeft, droppedLeft) = try Self.droppingLateRows(try left.execute(context), eventTime: left.eventTimeBounds.eventTimeColumn,
+                                                               watermark: context.watermarkForLateEvents, evaluator: evaluator)
+        let (newRight, droppedRight) = try Self.droppingLateRows(try right.execute(context), eventTime: right.eventTimeBounds.eventTimeColumn,
+                                                                 watermark: context.watermarkForLateEvents, evaluator: evaluator)
         let leftKeyBytes = try JoinKeys.encode(newLeft, leftKeys, evaluator: evaluator)
         let rightKeyBytes = try JoinKeys.encode(newRight, rightKeys, evaluator: evaluator)
 
@@ -122,9 +131,28 @@ public final class StreamStreamJoinOperator: StatefulOperator {
         progress.numRowsTotal = leftBuffer.liveCount + rightBuffer.liveCount
         progress.numRowsUpdated = storeLeft.count + storeRight.count
         progress.numRowsRemoved = evictedLeft.count + evictedRight.count
+        progress.numRowsDroppedByWatermark = droppedLeft + droppedRight
         progress.memoryUsedBytes = leftBuffer.approximateBytes + rightBuffer.approximateBytes
         stateProgress = progress
         return output
+    }
+
+    /// `batch` without its rows whose `eventTime` is at or before `watermark` (a null event
+    /// time is kept, as Spark's predicate is not true for it), and how many rows were dropped.
+    static func droppingLateRows(
+        _ batch: RecordBatch, eventTime: String?, watermark: Int64, evaluator: ExpressionEvaluator
+    ) throws -> (RecordBatch, Int) {
+        guard let eventTime, batch.rowCount > 0 else { return (batch, 0) }
+        let column: Column
+        do {
+            column = try batch.column(eventTime, resolution: evaluator.resolution)
+        } catch {
+            throw OperatorError.columnar(error, operator: "join")
+        }
+        let values = column.int64Values
+        let onTime = (0..<batch.rowCount).filter { column.isNull($0) || values[$0] > watermark }
+        let dropped = batch.rowCount - onTime.count
+        return dropped == 0 ? (batch, 0) : (batch.take(onTime), dropped)
     }
 
     private func deadlines(_ batch: RecordBatch, _ rows: [Int], _ rules: [EvictionRule]) throws -> [Int64] {

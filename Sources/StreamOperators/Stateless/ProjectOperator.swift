@@ -27,6 +27,11 @@ public final class ProjectOperator: PhysicalOperator {
             if let source = expression.passedThroughColumn, let offset = child.eventTimeBounds.offset(of: source) {
                 bounds.set(expression.outputName, offset: offset)
             }
+            // The event-time mark survives a plain reference or a rename, not a field of a struct.
+            if bounds.eventTimeColumn == nil, let source = expression.passedThroughColumn,
+               let marked = child.eventTimeBounds.eventTimeColumn, source.lowercased() == marked.lowercased() {
+                bounds.eventTimeColumn = expression.outputName
+            }
         }
         outputSchema = Schema(fields)
         eventTimeBounds = bounds

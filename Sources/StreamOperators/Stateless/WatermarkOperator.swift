@@ -38,6 +38,8 @@ public final class WatermarkOperator: PhysicalOperator {
         self.delay = delay
         var bounds = child.eventTimeBounds
         bounds.set(self.column, offset: 0)
+        // Spark's withWatermark marks this column and unmarks any earlier one.
+        bounds.eventTimeColumn = self.column
         eventTimeBounds = bounds
     }
 

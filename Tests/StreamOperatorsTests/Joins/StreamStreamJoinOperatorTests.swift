@@ -14,7 +14,7 @@ import Testing
     static let condition = col("ID2") == col("ID") && col("ts").between(col("window_start"), col("window_end"))
     // What an append-mode 30 s window aggregate and a watermarked `ts` promise (see EventTimeBounds).
     static let groupBounds = EventTimeBounds(["window_end": 0, "window_start": -sec(30)])
-    static let customerBounds = EventTimeBounds(["ts": 0])
+    static let customerBounds = EventTimeBounds(["ts": 0], eventTimeColumn: "ts")
 
     func analysis() throws -> JoinConditionAnalysis {
         try JoinConditionAnalysis(condition: Self.condition, left: Self.groups, right: Self.customers,
@@ -88,15 +88,50 @@ import Testing
         #expect(matched == [group("2", 2, 30) + customer("2", 45, "on time")])
         #expect(driver.progress?.numRowsRemoved == 1)
         #expect(driver.progress?.numRowsTotal == 3)
-        // On-time customers (ts >= 40) still meet groups 2 and 5; a late one (ts 20 < 40) finds
-        // group 1 gone. This is where Stream360 differs from Spark, which never evicts this join.
-        let next = try driver.run(input(customers: [customer("2", 58, "still"), customer("1", 20, "late"), customer("5", 40, "edge")]),
+        // The watermark for late events is now 40 s: customers at or before it are dropped before
+        // joining, as Spark drops them (ts 20 would have met group 1, ts 40 group 5); an on-time
+        // customer (ts > 40) still meets group 2; ts 41 is outside group 5's [10, 40].
+        let next = try driver.run(input(customers: [customer("2", 58, "still"), customer("1", 20, "late"),
+                                                    customer("5", 40, "edge"), customer("5", 41, "after")]),
                                   watermark: sec(40))
-        #expect(sorted(next) == sorted([group("2", 2, 30) + customer("2", 58, "still"), group("5", 5, 10) + customer("5", 40, "edge")]))
-        // Watermark 100 s: groups 2 and 5 (ends 60, 40) and all four customers (ts + 30 s < 100 s) go.
+        #expect(next == [group("2", 2, 30) + customer("2", 58, "still")])
+        #expect(driver.progress?.numRowsDroppedByWatermark == 2)
+        // Watermark 100 s: groups 2 and 5 (ends 60, 40) and the three buffered customers (ts + 30 s < 100 s) go.
         #expect(try driver.run(input(), watermark: sec(100)) == [])
-        #expect(driver.progress?.numRowsRemoved == 6)
+        #expect(driver.progress?.numRowsDroppedByWatermark == 0)
+        #expect(driver.progress?.numRowsRemoved == 5)
         #expect(driver.progress?.numRowsTotal == 0)
+    }
+
+    /// Issue 15's repro (watermark 5 s on both streams, 30 s windows, one file per batch):
+    /// Spark 4.3 joins IDs 2 and 4 and drops customer 1 (ts 18 s, at or before the 20 s watermark
+    /// of the previous batch) in batch 2, counting it on the join (checked with PySpark 4.3.0).
+    @Test func lateCustomersAreDroppedAsSparkDropsThem() throws {
+        let driver = try join()
+        // Batch 0: customer 2 at 25 s; its group is not emitted yet. Watermark after: 20 s.
+        #expect(try driver.run(input(customers: [customer("2", 25, "two")]), watermark: 0) == [])
+        #expect(try driver.run(input(customers: [customer("4", 26, "four")]), watermark: sec(20)) == [])
+        // Batch 2 (late watermark 20 s): customer 1 at 18 s is late, customer 3 at 60 s is not.
+        #expect(try driver.run(input(customers: [customer("1", 18, "one"), customer("3", 60, "three")]), watermark: sec(21)) == [])
+        #expect(driver.progress?.numRowsDroppedByWatermark == 1)
+        #expect(driver.progress?.numRowsUpdated == 1)
+        // Batch 3 (no data, watermark 55 s): the aggregate emits the [0, 30] groups of 1, 2 and 4.
+        let emitted = try driver.run(input(groups: [group("1", 1, 0), group("2", 1, 0), group("4", 1, 0)]), watermark: sec(55))
+        #expect(sorted(emitted) == sorted([group("2", 1, 0) + customer("2", 25, "two"), group("4", 1, 0) + customer("4", 26, "four")]))
+        #expect(driver.progress?.numRowsDroppedByWatermark == 0)
+    }
+
+    @Test func aSideWithoutTheEventTimeMarkDropsNothing() throws {
+        // Unmarked customers (no withWatermark upstream): the same late row is joined.
+        let plan = try analysis()
+        let driver = OperatorDriver(try StreamStreamJoinOperator(
+            left: FeedOperator(0, Self.groups, bounds: Self.groupBounds), right: FeedOperator(1, Self.customers, bounds: EventTimeBounds(["ts": 0])),
+            leftKeys: plan.leftKeys, rightKeys: plan.rightKeys, condition: plan.residual, joinType: .inner,
+            leftEviction: plan.leftEviction, rightEviction: plan.rightEviction, evaluator: ExpressionEvaluator()))
+        _ = try driver.run(input(), watermark: sec(20))
+        let rows = try driver.run(input(groups: [group("1", 1, 0)], customers: [customer("1", 18, "one")]), watermark: sec(21))
+        #expect(rows == [group("1", 1, 0) + customer("1", 18, "one")])
+        #expect(driver.progress?.numRowsDroppedByWatermark == 0)
     }
 
     @Test func compactedStateStillJoins() throws {
@@ -108,8 +143,8 @@ import Testing
         _ = try driver.run(input(), watermark: sec(100))
         #expect(driver.progress?.numRowsRemoved == 1500)
         #expect(driver.progress?.numRowsTotal == 1)
-        let rows = try driver.run(input(customers: [customer("keep", 100, "k"), customer("g5", 100, "gone")]), watermark: sec(100))
-        #expect(rows == [group("keep", 7, 90) + customer("keep", 100, "k")])
+        let rows = try driver.run(input(customers: [customer("keep", 101, "k"), customer("g5", 101, "gone")]), watermark: sec(100))
+        #expect(rows == [group("keep", 7, 90) + customer("keep", 101, "k")])
     }
 
     @Test func leftOuterEmitsAnUnmatchedGroupOnceWhenItIsEvicted() throws {

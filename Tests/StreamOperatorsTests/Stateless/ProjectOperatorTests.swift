@@ -80,4 +80,14 @@ import Testing
         let rows = try OperatorDriver(project).run([0: people])
         #expect(rows.map { $0[1] } == [at(10), at(20)])
     }
+
+    @Test func theEventTimeMarkFollowsARenameButNotADerivedColumn() throws {
+        let feed = FeedOperator(0, people.schema, bounds: EventTimeBounds(["ts": 0], eventTimeColumn: "ts"))
+        let renamed = try ProjectOperator(child: feed, expressions: [col("ID"), col("TS").alias("event_time")], evaluator: ExpressionEvaluator())
+        #expect(renamed.eventTimeBounds.eventTimeColumn == "event_time")
+        // Spark's metadata does not survive an expression over the column, and nothing marks a dropped one.
+        let derived = try ProjectOperator(child: feed, expressions: [col("ID"), (col("AGE").cast(.int) + lit(Int32(1))).alias("ts")],
+                                          evaluator: ExpressionEvaluator())
+        #expect(derived.eventTimeBounds.eventTimeColumn == nil)
+    }
 }

@@ -11,6 +11,7 @@ import Testing
     @Test func observesEachBatchsEventTimeRangeIgnoringNulls() throws {
         let watermark = try WatermarkOperator(child: FeedOperator(0, schema), column: "ts", delay: sec(5), resolution: .caseInsensitive)
         #expect(watermark.eventTimeBounds.offset(of: "TS") == 0)
+        #expect(watermark.eventTimeBounds.eventTimeColumn == "TS")
         let driver = OperatorDriver(watermark)
         let rows = try driver.run([0: Rows.batch(schema, [[.string("a"), at(7)], [.string("b"), .null], [.string("c"), at(3)]])])
         #expect(rows.count == 3)
