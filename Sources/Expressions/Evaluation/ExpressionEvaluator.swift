@@ -3,9 +3,11 @@ public import Columnar
 /// Evaluates ``Expression``s against record batches, a whole column per call.
 ///
 /// The evaluator is a small value: create one per operator with the query's name resolution
-/// and reuse it for every batch. It holds no per-batch state.
+/// and reuse it for every batch. It holds no per-batch state; its copies share the compiled
+/// form of patterns (`regexp_replace`), so each pattern is compiled once, on the first batch.
 public struct ExpressionEvaluator: Sendable {
     public var resolution: NameResolution
+    let compiled = CompiledFunctions()
 
     public init(resolution: NameResolution = .caseInsensitive) {
         self.resolution = resolution
@@ -132,7 +134,7 @@ public struct ExpressionEvaluator: Sendable {
                 let type = try dataType(of: expression, in: batch.schema)
                 return StringFunctions.coalesce(columns.map { CastKernel.cast($0, to: type) }, type: type, count: batch.rowCount)
             }
-            return try StringFunctions.apply(function, columns.map { CastKernel.cast($0, to: .string) })
+            return try StringFunctions.apply(function, columns.map { CastKernel.cast($0, to: .string) }, compiled: compiled)
         case .user(let function, let args):
             var columns: [Column] = []
             for arg in args { columns.append(try evaluate(arg, on: batch)) }

@@ -1,22 +1,25 @@
 import Columnar
 
-/// `regexp_replace` with a pattern compiled once per call over a column.
+/// `regexp_replace` compiled: the pattern as a Swift `Regex`, the replacement split into pieces.
 ///
 /// Uses Swift's `Regex`, whose syntax covers the Java patterns people use in practice
 /// (classes, quantifiers, groups, anchors). `$n` in the replacement inserts group `n`.
+/// Compiled once per expression and evaluator (see ``CompiledFunctions``), not per batch.
 struct RegexReplace {
-    let pattern: String
-    let replacement: String
+    let regex: Regex<AnyRegexOutput>
+    private let template: ReplacementTemplate
 
-    func apply(_ input: Column) throws(ExpressionError) -> Column {
-        let regex: Regex<AnyRegexOutput>
+    init(pattern: String, replacement: String) throws(ExpressionError) {
         do {
             regex = try Regex(pattern)
         } catch {
             throw .invalidPattern(pattern, reason: "\(error)")
         }
-        let template = ReplacementTemplate(replacement)
-        return StringFunctions.mapStrings(input) { text in
+        template = ReplacementTemplate(replacement)
+    }
+
+    func apply(_ input: Column) -> Column {
+        StringFunctions.mapStrings(input) { text in
             text.replacing(regex) { match in template.render(match) }
         }
     }

@@ -2,7 +2,8 @@ import Columnar
 
 /// Kernels of the string built-ins: keep-digits, regexp_replace, lower, upper, trim, coalesce.
 enum StringFunctions {
-    static func apply(_ function: BuiltinFunction, _ args: [Column]) throws(ExpressionError) -> Column {
+    /// Applies `function` to `args`; `compiled` holds the evaluator's compiled regular expressions.
+    static func apply(_ function: BuiltinFunction, _ args: [Column], compiled: CompiledFunctions) throws(ExpressionError) -> Column {
         guard let input = args.first else {
             throw .typeMismatch(expression: function.name, detail: "needs one argument")
         }
@@ -17,7 +18,7 @@ enum StringFunctions {
             out.append(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
         case .regexpReplace(let pattern, let replacement):
-            return try RegexReplace(pattern: pattern, replacement: replacement).apply(input)
+            return try compiled.regexReplace(input, pattern: pattern, replacement: replacement)
         case .coalesce:
             return coalesce(args, type: .string, count: input.count)
         case .toTimestamp(let pattern):
