@@ -127,6 +127,21 @@ import Testing
         #expect(throws: PipelineError.self) { try job(trigger: .availableNow, dump: nil).prepare() }
     }
 
+    /// Item 10/12: a missing input directory is an error naming the option, an empty one a warning, before anything runs.
+    @Test func inputDirectoriesAreCheckedOnceBeforeTheStagesOpenThem() throws {
+        let root = try FixturePaths.temporaryDirectory("topup-inputs").path
+        try FileManager.default.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
+        let log = LogLines()
+        var empty = TopUpDump(customerLocation: root + "/empty", bureauLocation: input.appendingPathComponent("bureau").path,
+                              trigger: .availableNow, readLimit: .all, outputDirectory: root + "/dump", log: { log.append($0) })
+        _ = try empty.prepare()
+        #expect(log.lines.filter { $0.hasPrefix("warning: --customer") }.count == 1, "\(log.lines)")
+        empty.customerLocation = root + "/missing"
+        #expect { try empty.prepare() } throws: { error in
+            "\(error)".hasPrefix("--customer") && "\(error)".contains("does not exist")
+        }
+    }
+
     /// Item 10: a checkpoint of another pipeline, or of a single query, is refused with what it holds.
     @Test func aCheckpointOfAnotherPipelineIsRefused() throws {
         let root = try FixturePaths.temporaryDirectory("topup-foreign-checkpoint").path

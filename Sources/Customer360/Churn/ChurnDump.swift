@@ -97,6 +97,7 @@ public struct ChurnDump {
         guard predictionsTable == nil || modelDirectory != nil else {
             throw PipelineError.conflictingOptions("--save-predictions saves the scored stream: give --model too")
         }
+        try StartupCheck.checkInput(clickLocation, option: "--clicks", warn: log)
         if let outputDirectory { try StartupCheck.prepareDirectory(outputDirectory, option: "--dump") }
         if let parquetDirectory { try StartupCheck.prepareDirectory(parquetDirectory, option: "--out") }
         let model = try modelDirectory.map { path throws(PipelineError) in
@@ -147,6 +148,7 @@ public struct ChurnDump {
             name: name, outputMode: .append, trigger: trigger, readLimit: readLimit,
             quarantineDirectory: "\(quarantineRoot)/\(name)",
             checkpointLocation: checkpointDirectory.map { "\($0)/\(name)" }, noDataBatches: noDataBatches)
+        for warning in plan.warnings { log("\(name): warning: \(warning)") }
         let query = try StreamingQuery(plan, sink: sink, configuration: configuration)
         return try PipelineRun.Stage(query: query, sink: sink, files: files)
     }

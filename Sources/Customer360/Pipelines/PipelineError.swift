@@ -11,6 +11,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case unusableDirectory(option: String, path: String, reason: String)
     /// A checkpoint directory written by another pipeline, or by something else entirely.
     case foreignCheckpoint(path: String, found: String, pipeline: String)
+    /// An input location that does not exist or cannot be read.
+    case unreadableInput(option: String, reason: String)
     /// No output was asked for, so running would compute and discard everything.
     case nothingToWrite(pipeline: String, options: [String])
     /// Two options that cannot be used together, or one that needs another.
@@ -27,6 +29,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .foreignCheckpoint(let path, let found, let pipeline):
             "--checkpoint \(path) holds \(found), not a \(pipeline) checkpoint; give an empty or new directory, "
                 + "or the one an earlier `s360 \(pipeline)` run used"
+        case .unreadableInput(let option, let reason):
+            "\(option): \(reason)"
         case .nothingToWrite(let pipeline, let options):
             "s360 \(pipeline) would write nothing: give at least one of \(options.joined(separator: ", "))"
         case .conflictingOptions(let message):

@@ -22,6 +22,16 @@ enum StartupCheck {
         }
     }
 
+    /// Checks an input location once (a missing directory is an error, an empty one a warning
+    /// given to `warn`), before the stages open their own sources on it.
+    static func checkInput(_ location: String, option: String, warn: (String) -> Void) throws(PipelineError) {
+        do {
+            if let warning = try SourceLocation.check(location) { warn("warning: \(option) \(warning)") }
+        } catch {
+            throw .unreadableInput(option: option, reason: "\(error)")
+        }
+    }
+
     /// Checks that `path` is a model directory and loads it with `load`.
     static func loadModel<Model>(_ path: String, load: (String) throws -> Model) throws(PipelineError) -> Model {
         guard FileSystem.isDirectory(path) else {

@@ -96,6 +96,8 @@ public struct TopUpDump {
         guard stateCountsTopic == nil || modelDirectory != nil else {
             throw PipelineError.conflictingOptions("--state-counts-topic publishes the scored stream's counts: give --model too")
         }
+        try StartupCheck.checkInput(customerLocation, option: "--customer", warn: log)
+        try StartupCheck.checkInput(bureauLocation, option: "--bureau", warn: log)
         if let outputDirectory { try StartupCheck.prepareDirectory(outputDirectory, option: "--dump") }
         if let parquetDirectory { try StartupCheck.prepareDirectory(parquetDirectory, option: "--out") }
         let model = try modelDirectory.map { path throws(PipelineError) in
@@ -174,6 +176,7 @@ public struct TopUpDump {
             name: name, outputMode: .append, trigger: trigger, readLimit: readLimit,
             quarantineDirectory: "\(quarantineRoot)/\(name)",
             checkpointLocation: checkpointDirectory.map { "\($0)/\(name)" }, noDataBatches: noDataBatches)
+        for warning in plan.warnings { log("\(name): warning: \(warning)") }
         let query = try StreamingQuery(plan, sink: sink, configuration: configuration)
         return try PipelineRun.Stage(query: query, sink: sink, files: files)
     }
