@@ -173,7 +173,7 @@ let package = Package(
                 "Checkpointing", "DocumentStore", "DataGenerator",
             ]),
         .testTarget(name: "DataGeneratorTests", dependencies: ["DataGenerator"]),
-        .testTarget(name: "StreamSQLTests", dependencies: ["StreamSQL", "SQLTables", "Columnar"], exclude: ["Corpus"]),
+        .testTarget(name: "StreamSQLTests", dependencies: ["StreamSQL", "SQLTables", "Columnar", "DocumentStore"], exclude: ["Corpus"]),
         // The command line itself: option parsing, deprecated spellings, messages (imports the executable target).
         .testTarget(name: "s360Tests", dependencies: ["s360", "Customer360", "Connectors", "Checkpointing", "Parquet", "DataGenerator"]),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),

@@ -8,7 +8,7 @@ enum SQLFunctions {
     /// Every scalar function name, for "did you mean" suggestions.
     static let names: [String] = [
         "abs", "bigint", "boolean", "ceil", "ceiling", "char_length", "character_length", "coalesce", "concat", "concat_ws",
-        "contains", "day", "dayofmonth", "double", "endswith", "exp", "floor", "from_json", "hour", "if", "ifnull",
+        "contains", "day", "dayofmonth", "double", "endswith", "exp", "element_at", "floor", "from_json", "get", "hour", "if", "ifnull",
         "initcap", "instr", "int", "isnotnull", "isnull", "keep_digits", "lcase", "length", "ln", "log10", "lower",
         "lpad", "ltrim", "minute", "month", "nullif", "nvl", "pow", "power", "regexp_extract", "regexp_replace",
         "replace", "round", "rpad", "rtrim", "second", "size", "split", "sqrt", "startswith", "string", "substr",
@@ -115,6 +115,14 @@ enum SQLFunctions {
         case "split":
             try arity(2...2)
             return .user(SQLScalarFunctions.split, try strings())
+        case "get", "element_at":
+            // a[i] and get(a, i) count from 0, element_at(a, i) from 1; out of range is null.
+            try arity(2...2)
+            let a = try args()
+            guard case .array(let element) = try type(a[0], 0) else {
+                throw SQLError(.type, "\(lower) needs an array, and `\(SQLNames.display(sqlArgs[0]))` is \(try type(a[0], 0))", at: sqlArgs[0].position, sql: sql)
+            }
+            return .user(SQLScalarFunctions.element(element, base: lower == "element_at" ? 1 : 0), [a[0], try numeric(1, a[1]).0])
         case "size":
             try arity(1...1)
             return .user(SQLScalarFunctions.size, try args())

@@ -127,7 +127,9 @@ extension SQLParser {
                 advance()
                 expression = .field(expression, try name("a field name after '.'"), position)
             } else if accept(symbol: "[") {
-                throw SQLError(.unsupported, "subscripts (a[i], m['k']) are not implemented yet", at: position, sql: sql)
+                let index = try self.expression()
+                try expect(symbol: "]")
+                expression = .function("get", [expression, index], distinct: false, position)
             } else {
                 return expression
             }

@@ -205,6 +205,15 @@ enum SQLScalarFunctions {
         return builder.finish()
     }
 
+    /// The element at `index - base` of an array (negative `element_at` indices count from the end).
+    static func element(_ type: DataType, base: Int64) -> UserFunction {
+        strict("get", type) { args in
+            guard case .array(let items) = args[0], let raw = integer(args[1]) else { return .null }
+            let index = base == 1 && raw < 0 ? Int64(items.count) + raw : raw - base
+            return index >= 0 && index < Int64(items.count) ? items[Int(index)] : .null
+        }
+    }
+
     /// `size(array)`: -1 for null (Spark's non-ANSI default).
     static let size = rowwise("size", .int) { args in
         if case .array(let items) = args[0] { return .int(Int32(items.count)) }

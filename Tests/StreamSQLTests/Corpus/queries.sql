@@ -339,6 +339,10 @@ SELECT event_id, r.score FROM (SELECT event_id, explode(from_json(payload, 'arra
 -- engines: spark
 SELECT order_id, explode(items) AS item FROM orders;
 
+-- name: array_subscript_and_element_at
+-- engines: spark
+SELECT order_id, items[0] AS first_item, items[5] AS none, element_at(items, -1) AS last_item, get(items, 1) AS second FROM orders;
+
 -- name: split_and_size
 -- engines: spark
 SELECT id, size(split(email, '@')) AS parts FROM customers;
