@@ -94,7 +94,8 @@ extension SQLCompiler {
             byKey[windowKey] = (windowName, TimeWindow.structType)
             visible.insert(.init(qualifier: nil, name: "window", internalName: windowName, type: TimeWindow.structType), at: 0)
         }
-        if keys.isEmpty && window == nil {
+        // Bounded queries only: on a stream an empty micro-batch is not an empty table.
+        if keys.isEmpty && window == nil && !grouped.isStreaming {
             let empty = SQLGlobalAggregate(values: functions.map(SQLAggregates.emptyValue))
             grouped = try frame({ () throws(PlanError) in try grouped.mapBatches(empty.function) }, at: query.position)
         }
