@@ -3,11 +3,17 @@
 /// The builder keeps one typed array per primitive kind and uses only the one its type
 /// needs, so appends never switch over an enum payload (which would copy the buffer).
 /// Append methods must match the builder's type; a mismatch is a programming error.
+///
+/// The validity bitmap is allocated only when the first null arrives (then filled with the rows
+/// appended so far); until then a value append touches nothing but its typed array.
 public struct ColumnBuilder: Sendable {
     public let type: DataType
     public private(set) var count = 0
+    /// Empty until the first null; from then on one bit per row.
     private var validity = ValidityBitmap()
     private var hasNull = false
+    /// The capacity asked for at `init`, reserved for the bitmap when the first null arrives.
+    private let capacity: Int
     private var int32s: [Int32] = []
     private var int64s: [Int64] = []
     private var doubles: [Double] = []
@@ -19,7 +25,7 @@ public struct ColumnBuilder: Sendable {
 
     public init(type: DataType, capacity: Int = 0) {
         self.type = type
-        validity.reserveCapacity(capacity)
+        self.capacity = capacity
         switch type {
         case .int: int32s.reserveCapacity(capacity)
         case .long, .timestamp: int64s.reserveCapacity(capacity)
@@ -33,14 +39,18 @@ public struct ColumnBuilder: Sendable {
 
     @inline(__always)
     private mutating func markValid() {
-        validity.append(true)
+        if hasNull { validity.append(true) }
         count += 1
     }
 
     /// Appends a null row (struct children get nulls too; arrays an empty list).
     public mutating func appendNull() {
+        if !hasNull {
+            validity = ValidityBitmap(repeating: true, count: count)
+            validity.reserveCapacity(max(capacity, count + 1))
+            hasNull = true
+        }
         validity.append(false)
-        hasNull = true
         count += 1
         switch type {
         case .int: int32s.append(0)
@@ -170,7 +180,7 @@ public struct ColumnBuilder: Sendable {
         precondition(newCount >= 0 && newCount <= count, "cannot truncate \(count) rows to \(newCount)")
         let dropped = count - newCount
         guard dropped > 0 else { return }
-        validity.truncate(to: newCount)
+        if hasNull { validity.truncate(to: newCount) }
         count = newCount
         switch type {
         case .int: int32s.removeLast(dropped)
