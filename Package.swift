@@ -173,11 +173,11 @@ let package = Package(
                 "Checkpointing", "DocumentStore", "DataGenerator",
             ]),
         .testTarget(name: "DataGeneratorTests", dependencies: ["DataGenerator"]),
-        .testTarget(name: "StreamSQLTests", dependencies: ["StreamSQL", "SQLTables", "Columnar", "DocumentStore"], exclude: ["Corpus"]),
+        .testTarget(name: "StreamSQLTests", dependencies: ["StreamSQL", "SQLTables", "Columnar", "DocumentStore", "StreamTesting"], exclude: ["Corpus"]),
         // The command line itself: option parsing, deprecated spellings, messages (imports the executable target).
         .testTarget(name: "s360Tests", dependencies: ["s360", "Customer360", "Connectors", "Checkpointing", "Parquet", "DataGenerator"]),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
-        .testTarget(name: "ConnectorsTests", dependencies: ["Connectors", "Compression", "Columnar"]),
+        .testTarget(name: "ConnectorsTests", dependencies: ["Connectors", "Compression", "Columnar", "StreamTesting"]),
         .testTarget(name: "CheckpointingTests", dependencies: ["Checkpointing", "Connectors"]),
         .testTarget(
             name: "FileConnectorTests",

@@ -1,3 +1,4 @@
+import StreamTesting
 import Columnar
 import Compression
 import Connectors
@@ -131,9 +132,10 @@ import Testing
 
     /// Spark 4.3 reads the same lines from the same directory (`readStream.text`, available-now),
     /// and its `from_json` parses the first line of a file that starts with a BOM.
-    @Test func sparkReadsTheSameLines() throws {
+    @Test func sparkReadsTheSameLines() async throws {
         try writeMixedDirectory()
-        let spark = try SparkTextOracle.read(directory)
+        let directory = self.directory
+        let spark = try await BlockingWork.run { try SparkTextOracle.read(directory) }
         let ours = try readAll()
         #expect(spark.rows.count == ours.count)
         #expect(spark.rows.sorted() == ours.sorted())

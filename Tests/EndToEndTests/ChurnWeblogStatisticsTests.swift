@@ -1,3 +1,4 @@
+import StreamTesting
 import Columnar
 import Connectors
 @testable import Customer360
@@ -109,7 +110,8 @@ import Testing
             try FileManager.default.createDirectory(at: directory.appendingPathComponent("spark"), withIntermediateDirectories: true)
             arguments += confs + [directory.appendingPathComponent("clickstream").path, directory.appendingPathComponent("spark/weblog_stats.jsonl").path]
         }
-        let (status, output) = try FixturePaths.run("python3", arguments)
+        let oracleArguments = arguments
+        let (status, output) = try await BlockingWork.run { try FixturePaths.run("python3", oracleArguments) }
         try #require(status == 0, "the PySpark oracle failed (is pyspark installed? scripts/install-deps.sh): \(output.suffix(2000))")
 
         for (directory, partitioning, _, partitionCount) in cases {

@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    @Test func sparkReadsATwentyFiveBatchSink() throws {
+    @Test func sparkReadsATwentyFiveBatchSink() async throws {
         let sink = try ParquetFileSink(path: directory + "/out")
         for id in Int64(0)...24 { try sink.addBatch(id, Self.batch(id)) }
         let names = try metadataNames(sink)
@@ -60,7 +60,8 @@ import Testing
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("{\"path\":\"file://") && $0.hasSuffix("\"action\":\"add\"}") })
 
         let expected = Self.expectedLines(batches: 0...24)
-        let spark = try SparkReaderOracle.read(sink.path, columns: Self.columns)
+        let sinkPath = sink.path
+        let spark = try await BlockingWork.run { try SparkReaderOracle.read(sinkPath, columns: Self.columns) }
         #expect(spark.count == expected.count)
         #expect(spark.sorted() == expected)
         for engine in ["pyarrow", "duckdb"] {
@@ -71,11 +72,12 @@ import Testing
         #expect(try ParquetToolOracle.lines(ours, columns: Self.columns).sorted() == expected)
     }
 
-    @Test func partitionedSinkIsCompactedToo() throws {
+    @Test func partitionedSinkIsCompactedToo() async throws {
         let sink = try ParquetFileSink(path: directory + "/out", partitionBy: ["State"])
         for id in Int64(0)...10 { try sink.addBatch(id, Self.batch(id)) }
         #expect(try metadataNames(sink).contains("9.compact"))
-        let spark = try SparkReaderOracle.read(sink.path, columns: Self.columns + ["State"])
+        let sinkPath = sink.path
+        let spark = try await BlockingWork.run { try SparkReaderOracle.read(sinkPath, columns: Self.columns + ["State"]) }
         let ours = try ParquetDataset(path: sink.path).read()
         #expect(spark.count == Self.expectedLines(batches: 0...10).count)
         #expect(spark.sorted() == (try ParquetToolOracle.lines(ours, columns: Self.columns + ["State"])).sorted())

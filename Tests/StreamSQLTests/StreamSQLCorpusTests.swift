@@ -1,3 +1,4 @@
+import StreamTesting
 import Foundation
 import Testing
 import Columnar
@@ -8,10 +9,10 @@ import Columnar
 /// their stated reason, never skipped. Run alone:
 /// `swift test --skip-build --disable-xctest --filter StreamSQLCorpusTests`.
 @Suite struct StreamSQLCorpusTests {
-    @Test func corpusMatchesSparkAndDuckDB() throws {
+    @Test func corpusMatchesSparkAndDuckDB() async throws {
         let entries = try SQLCorpus.entries()
         #expect(entries.count >= 60, "the corpus should hold at least 60 queries")
-        let oracle = try SQLCorpusOracle.results.get()
+        let oracle = try await BlockingWork.run { try SQLCorpusOracle.results.get() }
         let session = try SQLCorpus.session()
         var failures: [String] = []
         var passed: [String: Int] = [:]
