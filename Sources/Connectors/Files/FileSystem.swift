@@ -63,7 +63,7 @@ public enum FileSystem {
     }
 
     /// Writes all of `bytes` to `fd`, resuming after short writes and `EINTR`.
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(ConnectorError) {
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(ConnectorError) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }

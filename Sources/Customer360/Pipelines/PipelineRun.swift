@@ -1,6 +1,7 @@
 import Connectors
 public import StreamExecution
 import StreamOperators
+import StreamPlan
 
 /// A built-in pipeline's stage queries, prepared and ready to run side by side.
 ///
@@ -24,6 +25,22 @@ public final class PipelineRun: Sendable {
             for file in files { try file.resume(at: query.nextBatchId) }
             resumeNote = files.isEmpty || query.nextBatchId == 0 ? nil
                 : "appending to " + files.map(\.path).joined(separator: ", ") + " after batch \(query.nextBatchId - 1)"
+        }
+
+        /// Plans `plan` as the stage `name`: its checkpoint in `checkpointRoot/<name>`, its
+        /// malformed messages in `quarantineRoot/<name>`, its plan's warnings logged.
+        static func make(
+            _ name: String, plan: DataFrame, sink: StageSink, files: [JSONLinesFileSink], trigger: Trigger,
+            readLimit: ReadLimit, noDataBatches: Bool, checkpointRoot: String?, quarantineRoot: String,
+            log: (String) -> Void
+        ) throws -> Stage {
+            for warning in plan.warnings { log("\(name): warning: \(warning)") }
+            let configuration = StreamingQueryConfiguration(
+                name: name, outputMode: .append, trigger: trigger, readLimit: readLimit,
+                quarantineDirectory: "\(quarantineRoot)/\(name)",
+                checkpointLocation: checkpointRoot.map { "\($0)/\(name)" }, noDataBatches: noDataBatches)
+            let query = try StreamingQuery(plan, sink: sink, configuration: configuration)
+            return try Stage(query: query, sink: sink, files: files)
         }
 
         let resumeNote: String?

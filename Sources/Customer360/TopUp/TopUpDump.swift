@@ -172,13 +172,9 @@ public struct TopUpDump {
     private func stage(
         _ name: String, plan: DataFrame, sink: StageSink, files: [JSONLinesFileSink], quarantineRoot: String
     ) throws -> PipelineRun.Stage {
-        let configuration = StreamingQueryConfiguration(
-            name: name, outputMode: .append, trigger: trigger, readLimit: readLimit,
-            quarantineDirectory: "\(quarantineRoot)/\(name)",
-            checkpointLocation: checkpointDirectory.map { "\($0)/\(name)" }, noDataBatches: noDataBatches)
-        for warning in plan.warnings { log("\(name): warning: \(warning)") }
-        let query = try StreamingQuery(plan, sink: sink, configuration: configuration)
-        return try PipelineRun.Stage(query: query, sink: sink, files: files)
+        try PipelineRun.Stage.make(
+            name, plan: plan, sink: sink, files: files, trigger: trigger, readLimit: readLimit, noDataBatches: noDataBatches,
+            checkpointRoot: checkpointDirectory, quarantineRoot: quarantineRoot, log: log)
     }
 
     /// The publisher for ``stateCountsTopic``, checked before any stage runs; nil when unset.
