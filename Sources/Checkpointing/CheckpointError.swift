@@ -28,6 +28,9 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
     case corruptState(path: String, batchId: Int64, detail: String)
     /// A checkpoint setting is out of range.
     case invalidOption(name: String, detail: String)
+    /// The checkpoint's state is split into `checkpointed` partitions by key hash, and the query
+    /// asks for `requested` (Spark's `spark.sql.shuffle.partitions` cannot change across restarts).
+    case partitionCountChanged(path: String, checkpointed: Int, requested: Int)
 
     public var description: String {
         switch self {
@@ -53,6 +56,10 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
             "checkpoint state for batch \(batchId) at \(path) cannot be read: \(detail.prefix(300))"
         case .invalidOption(let name, let detail):
             "checkpoint option \(name): \(detail)"
+        case .partitionCountChanged(let path, let checkpointed, let requested):
+            "checkpoint \(path) holds state in \(checkpointed) partition\(checkpointed == 1 ? "" : "s") (keys are placed by hash modulo the count), "
+                + "and this query asks for \(requested); restart it with \(checkpointed) partition\(checkpointed == 1 ? "" : "s") (--partitions \(checkpointed)) "
+                + "to resume, or use a new checkpoint directory to run with \(requested)"
         }
     }
 }

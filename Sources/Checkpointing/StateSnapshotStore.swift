@@ -2,8 +2,8 @@ import Connectors
 
 /// Versioned snapshots of operator state: `state/<operator>/<batchId>.snapshot`.
 ///
-/// `<operator>` is the stateful operator's index in the plan (depth first), or `query` for the
-/// query's own watermarks. Each file is the state *after* batch `batchId`, written atomically
+/// `<operator>` is the stateful operator's index in the plan (depth first) followed by its
+/// partition (`0/3`: operator 0, partition 3), or `query` for the query's own watermarks. Each file is the state *after* batch `batchId`, written atomically
 /// once per batch; the bytes are the operator's own versioned encoding (see FORMAT.md).
 public struct StateSnapshotStore: Sendable {
     /// The `state` directory.
@@ -42,16 +42,22 @@ public struct StateSnapshotStore: Sendable {
         }
     }
 
-    /// Deletes every snapshot of a batch below `batchId`.
+    /// Deletes every snapshot of a batch below `batchId`, in operator folders and in their
+    /// partition folders (`state/<operator>/<partition>/`).
     public func purge(before batchId: Int64) throws(CheckpointError) {
         guard FileSystem.isDirectory(directory) else { return }
-        for name in try checkpointIO({ () throws(ConnectorError) in try FileSystem.listEntries(directory) }) {
-            let folder = "\(directory)/\(name)"
-            guard FileSystem.isDirectory(folder) else { continue }
-            for file in try checkpointIO({ () throws(ConnectorError) in try FileSystem.listEntries(folder) }) {
-                guard file.hasSuffix(".snapshot"), let id = Int64(file.dropLast(".snapshot".count)), id < batchId else { continue }
-                try checkpointIO { () throws(ConnectorError) in try FileSystem.removeFile("\(folder)/\(file)") }
+        try purge(folder: directory, before: batchId, depth: 0)
+    }
+
+    private func purge(folder: String, before batchId: Int64, depth: Int) throws(CheckpointError) {
+        for name in try checkpointIO({ () throws(ConnectorError) in try FileSystem.listEntries(folder) }) {
+            let path = "\(folder)/\(name)"
+            if FileSystem.isDirectory(path) {
+                if depth < 2 { try purge(folder: path, before: batchId, depth: depth + 1) }
+                continue
             }
+            guard depth > 0, name.hasSuffix(".snapshot"), let id = Int64(name.dropLast(".snapshot".count)), id < batchId else { continue }
+            try checkpointIO { () throws(ConnectorError) in try FileSystem.removeFile(path) }
         }
     }
 }

@@ -37,14 +37,57 @@ extension Column {
         take(mask.indices.filter { mask[$0] })
     }
 
-    /// The columns one after another. All must share `type`.
+    /// The columns one after another. All must share `type`. Buffers are appended whole (one
+    /// copy per column and buffer), so joining partitions' outputs costs no per-row work.
     public static func concatenate(_ columns: [Column], type: DataType) -> Column {
         if columns.count == 1 { return columns[0] }
-        var builder = ColumnBuilder(type: type, capacity: columns.reduce(0) { $0 + $1.count })
-        for column in columns {
-            for row in 0..<column.count { builder.append(from: column, row: row) }
+        let total = columns.reduce(0) { $0 + $1.count }
+        var validity: ValidityBitmap?
+        if columns.contains(where: { $0.validity != nil }) {
+            var bits = ValidityBitmap()
+            bits.reserveCapacity(total)
+            for column in columns {
+                for row in 0..<column.count { bits.append(!column.isNull(row)) }
+            }
+            validity = bits
         }
-        return builder.finish()
+        func joined<T>(_ values: (Column) -> [T]) -> [T] {
+            var out: [T] = []
+            out.reserveCapacity(total)
+            for column in columns { out.append(contentsOf: values(column)) }
+            return out
+        }
+        let storage: ColumnStorage
+        switch columns[0].storage {
+        case .int32: storage = .int32(joined(\.int32Values))
+        case .int64: storage = .int64(joined(\.int64Values))
+        case .float64: storage = .float64(joined(\.doubleValues))
+        case .boolean: storage = .boolean(joined(\.booleanValues))
+        case .utf8:
+            var out = StringBuffer()
+            out.reserveCapacity(rows: total, bytes: columns.reduce(0) { $0 + $1.strings.bytes.count })
+            for column in columns {
+                let buffer = column.strings
+                buffer.bytes.withUnsafeBufferPointer { bytes in
+                    for row in 0..<buffer.count { out.append(UnsafeBufferPointer(rebasing: bytes[buffer.range(row)])) }
+                }
+            }
+            storage = .utf8(out)
+        case .structure(let first):
+            storage = .structure(first.indices.map { field in
+                concatenate(columns.map { column in
+                    guard case .structure(let children) = column.storage else { preconditionFailure("mixed column storage") }
+                    return children[field]
+                }, type: first[field].type)
+            })
+        case .list:
+            var builder = ColumnBuilder(type: type, capacity: total)
+            for column in columns {
+                for row in 0..<column.count { builder.append(from: column, row: row) }
+            }
+            return builder.finish()
+        }
+        return Column(type: type, count: total, validity: validity, storage: storage)
     }
 }
 
@@ -94,5 +137,36 @@ extension Column {
             return builder.finish()
         }
         return Column(type: type, count: refs.count, validity: validity, storage: storage)
+    }
+}
+
+extension Column {
+    /// The rows in `range`, copied with one bulk copy per buffer (no per-row work for fixed-width
+    /// types and strings).
+    public func slice(_ range: Range<Int>) -> Column {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "slice \(range) of \(count) rows")
+        if range.count == count { return self }
+        var validity: ValidityBitmap?
+        if let source = self.validity {
+            var bits = ValidityBitmap()
+            bits.reserveCapacity(range.count)
+            for i in range { bits.append(source.isValid(i)) }
+            validity = bits
+        }
+        let storage: ColumnStorage
+        switch self.storage {
+        case .int32(let v): storage = .int32(Array(v[range]))
+        case .int64(let v): storage = .int64(Array(v[range]))
+        case .float64(let v): storage = .float64(Array(v[range]))
+        case .boolean(let v): storage = .boolean(Array(v[range]))
+        case .utf8(let source):
+            let base = source.offsets[range.lowerBound]
+            let offsets = source.offsets[range.lowerBound...range.upperBound].map { $0 - base }
+            let bytes = Array(source.bytes[Int(base)..<Int(source.offsets[range.upperBound])])
+            storage = .utf8(StringBuffer(offsets: offsets, bytes: bytes))
+        case .structure(let columns): storage = .structure(columns.map { $0.slice(range) })
+        case .list: return take(Array(range))
+        }
+        return Column(type: type, count: range.count, validity: validity, storage: storage)
     }
 }

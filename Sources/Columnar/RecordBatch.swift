@@ -43,6 +43,12 @@ public struct RecordBatch: Sendable {
         RecordBatch(trusted: schema, columns: columns.map { $0.take(indices) }, rowCount: indices.count)
     }
 
+    /// The rows in `range`, in order.
+    public func slice(_ range: Range<Int>) -> RecordBatch {
+        if range.count == rowCount { return self }
+        return RecordBatch(trusted: schema, columns: columns.map { $0.slice(range) }, rowCount: range.count)
+    }
+
     /// The rows where `mask` is true.
     public func filter(_ mask: [Bool]) -> RecordBatch {
         take(mask.indices.filter { mask[$0] })

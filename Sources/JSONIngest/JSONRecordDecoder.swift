@@ -78,16 +78,16 @@ public struct JSONRecordDecoder: Sendable {
     }
 
     /// Decodes one message, appending its records, or quarantines it.
-    public mutating func decode(message: UnsafeRawBufferPointer, position: SourcePosition) -> DecodeOutcome {
+    public mutating func decode(message: UnsafeRawBufferPointer, position: @autoclosure () -> SourcePosition) -> DecodeOutcome {
         decode(bytes: message.assumingMemoryBound(to: UInt8.self), position: position)
     }
 
     /// Decodes one message held in an array.
-    public mutating func decode(message: [UInt8], position: SourcePosition) -> DecodeOutcome {
+    public mutating func decode(message: [UInt8], position: @autoclosure () -> SourcePosition) -> DecodeOutcome {
         message.withUnsafeBufferPointer { decode(bytes: $0, position: position) }
     }
 
-    private mutating func decode(bytes: UnsafeBufferPointer<UInt8>, position: SourcePosition) -> DecodeOutcome {
+    private mutating func decode(bytes: UnsafeBufferPointer<UInt8>, position: () -> SourcePosition) -> DecodeOutcome {
         let nameBytes = plan.nameBytes
         let rowsBefore = rowCount
         var reader = MessageReader(
@@ -112,7 +112,7 @@ public struct JSONRecordDecoder: Sendable {
             return .decoded(rows: rows)
         case .failure(let error):
             for i in builders.indices { builders[i].truncate(to: rowsBefore) }
-            quarantine.append(QuarantinedMessage(source: source, position: position, error: error, message: bytes))
+            quarantine.append(QuarantinedMessage(source: source, position: position(), error: error, message: bytes))
             return .quarantined(error)
         }
     }

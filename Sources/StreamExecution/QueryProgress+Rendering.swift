@@ -34,7 +34,7 @@ extension QueryProgress {
         let states = stateOperators.map { s in
             "{\"operatorName\":\(Self.quote(s.operatorName)),\"numRowsTotal\":\(s.numRowsTotal),\"numRowsUpdated\":\(s.numRowsUpdated),"
                 + "\"numRowsRemoved\":\(s.numRowsRemoved),\"numRowsDroppedByWatermark\":\(s.numRowsDroppedByWatermark),"
-                + "\"memoryUsedBytes\":\(s.memoryUsedBytes)}"
+                + "\"memoryUsedBytes\":\(s.memoryUsedBytes),\"numShufflePartitions\":\(s.numShufflePartitions)}"
         }
         fields.append("\"stateOperators\":[\(states.joined(separator: ","))]")
         let sourceItems = sources.map { s in

@@ -7,6 +7,7 @@ import Checkpointing
 import Columnar
 import Connectors
 import StreamOperators
+import StreamPlan
 
 /// Spark's recovery protocol over a ``CheckpointDirectory``.
 ///
@@ -45,6 +46,9 @@ extension StreamingQuery {
     /// delays. Its fingerprint decides whether a checkpoint's state fits this query.
     static func planDescription(_ root: any PhysicalOperator, sourceCount: Int, mode: OutputMode) -> String {
         func describe(_ op: any PhysicalOperator) -> String {
+            // Exchanges depend on the partition count, which the checkpoint checks on its own
+            // (with a message saying what to do), so they are not part of the fingerprint.
+            if let exchange = op as? ShuffleExchangeOperator { return describe(exchange.child) }
             var text = op.name
             if let aggregate = op as? WindowAggregateOperator, let window = aggregate.window {
                 text += "{window=\(window.duration)/\(window.slide)/\(window.startTime)}"
@@ -71,6 +75,11 @@ extension StreamingQuery {
                     path: checkpoint.offsets.path(of: lastId),
                     detail: "it records \(lastOffsets.offsets.count) sources, the query reads \(sources.count)")
             }
+            stateLayout = StatePartitionLayout(recorded: lastOffsets.metadata.conf[StatePartitionLayout.confKey])
+            guard stateLayout.count == configuration.partitions else {
+                throw CheckpointError.partitionCountChanged(path: checkpoint.path, checkpointed: stateLayout.count,
+                                                            requested: configuration.partitions)
+            }
             let lastCommit = try checkpoint.commits.latest()?.batchId
             if lastCommit == lastId {
                 try restoreState(after: lastId)
@@ -92,8 +101,13 @@ extension StreamingQuery {
                     detail: "the last offsets are for batch \(lastId) but the last commit is for \(lastCommit.map(String.init) ?? "none")")
             }
         } catch {
+            let domain: QueryError.Domain = switch error {
+            case is OperatorError: .internal
+            case CheckpointError.partitionCountChanged: .user
+            default: .external
+            }
             throw QueryError(query: configuration.name, batchId: nil, phase: "recovering from \(checkpoint.path)",
-                             domain: error is OperatorError ? .internal : .external, underlying: error)
+                             domain: domain, underlying: error)
         }
     }
 
@@ -109,12 +123,14 @@ extension StreamingQuery {
             throw CheckpointError.corruptState(path: store.path(operator: Self.queryStateName, batchId: batchId), batchId: batchId,
                                                detail: "\(saved.operatorWatermarks.count) watermark operators where the plan has \(operatorWatermarks.count)")
         }
-        for (index, op) in statefulOperators.enumerated() {
-            let name = String(index)
-            guard let bytes = try store.read(operator: name, batchId: batchId) else {
-                throw CheckpointError.missingState(path: store.path(operator: name, batchId: batchId), batchId: batchId)
+        for (index, partitions) in statefulOperators.enumerated() {
+            for (partition, op) in partitions.enumerated() {
+                let name = stateLayout.stateName(operator: index, partition: partition)
+                guard let bytes = try store.read(operator: name, batchId: batchId) else {
+                    throw CheckpointError.missingState(path: store.path(operator: name, batchId: batchId), batchId: batchId)
+                }
+                try op.restore(bytes)
             }
-            try op.restore(bytes)
         }
         watermark = saved.watermark
         lastBatchWatermark = saved.lastBatchWatermark
@@ -124,9 +140,11 @@ extension StreamingQuery {
     /// Records the offsets of batch `batchId` before it runs.
     func writeOffsets(_ ends: [SourceOffset?], batchId: Int64) throws {
         guard let checkpoint else { return }
+        var conf = ["spark.sql.streaming.multipleWatermarkPolicy": "min", "stream360.outputMode": "\(configuration.outputMode)"]
+        if case .partitioned(let count) = stateLayout { conf[StatePartitionLayout.confKey] = String(count) }
         let metadata = OffsetSeqMetadata(
             batchWatermarkMs: Self.floorDivide(watermark, 1000), batchTimestampMs: Self.wallClockMs(),
-            conf: ["spark.sql.streaming.multipleWatermarkPolicy": "min", "stream360.outputMode": "\(configuration.outputMode)"])
+            conf: conf)
         try phase("writing offsets", batchId) { try checkpoint.offsets.add(batchId, OffsetSeq(metadata: metadata, offsets: ends)) }
     }
 
@@ -134,12 +152,10 @@ extension StreamingQuery {
     func commitCheckpoint(batchId: Int64) throws {
         guard let checkpoint else { return }
         try phase("saving state", batchId) {
-            for (index, op) in statefulOperators.enumerated() {
-                try checkpoint.state.write(try op.snapshot(), operator: String(index), batchId: batchId)
-            }
+            try saveOperatorState(to: checkpoint.state, batchId: batchId)
             let state = WatermarkState(watermark: watermark, lastBatchWatermark: lastBatchWatermark, operatorWatermarks: operatorWatermarks)
             try checkpoint.state.write(state.bytes, operator: Self.queryStateName, batchId: batchId)
-            try checkpoint.state.sync(operators: [Self.queryStateName] + statefulOperators.indices.map(String.init))
+            try checkpoint.state.sync(operators: [Self.queryStateName] + stateNames)
         }
         try checkpointHook?(.stateWritten, batchId)
         try phase("writing the commit", batchId) {
@@ -152,6 +168,25 @@ extension StreamingQuery {
                 try checkpoint.offsets.purge(before: keepFrom)
                 try checkpoint.commits.purge(before: keepFrom)
                 try checkpoint.state.purge(before: keepFrom)
+            }
+        }
+    }
+
+    /// Every (operator, partition) state name, operator-major.
+    private var stateNames: [String] {
+        statefulOperators.indices.flatMap { index in
+            statefulOperators[index].indices.map { stateLayout.stateName(operator: index, partition: $0) }
+        }
+    }
+
+    /// Snapshots every operator of every partition and writes the snapshots, partitions in parallel.
+    private func saveOperatorState(to store: StateSnapshotStore, batchId: Int64) throws {
+        let layout = stateLayout
+        let operators = statefulOperators
+        try ParallelWork.forEach(plan.count) { partition in
+            for index in operators.indices {
+                try store.write(try operators[index][partition].snapshot(),
+                                operator: layout.stateName(operator: index, partition: partition), batchId: batchId)
             }
         }
     }

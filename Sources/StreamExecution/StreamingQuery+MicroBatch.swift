@@ -3,6 +3,7 @@ import Columnar
 import Connectors
 import JSONIngest
 import StreamOperators
+import StreamPlan
 
 extension StreamingQuery {
     /// Runs one micro-batch if there is new data, or if the watermark moved since the last
@@ -93,10 +94,10 @@ extension StreamingQuery {
         let readDone = ContinuousClock.now
 
         let context = BatchContext(batchId: batchId, watermarkForLateEvents: lastBatchWatermark,
-                                   watermarkForEviction: watermark, inputs: inputs)
+                                   watermarkForEviction: watermark, inputs: inputs, partitionCount: plan.count)
         let output: RecordBatch
         do {
-            output = try root.execute(context)
+            output = try plan.execute(context)
         } catch {
             throw QueryError(query: configuration.name, batchId: batchId, phase: "executing the plan",
                              domain: error is OperatorError ? .user : .internal, underlying: error)
@@ -136,9 +137,9 @@ extension StreamingQuery {
                 "addBatch": Self.ms(finished - batch.readDone), "triggerExecution": Self.ms(finished - batch.started),
             ],
             watermark: batchWatermark,
-            eventTimeMin: watermarkOperators.compactMap(\.minEventTime).min(),
-            eventTimeMax: watermarkOperators.compactMap(\.maxEventTime).max(),
-            stateOperators: statefulOperators.compactMap(\.stateProgress),
+            eventTimeMin: watermarkOperators.joined().compactMap(\.minEventTime).min(),
+            eventTimeMax: watermarkOperators.joined().compactMap(\.maxEventTime).max(),
+            stateOperators: statefulOperators.compactMap { StateOperatorProgress.merging($0.compactMap(\.stateProgress)) },
             sources: batch.sourceProgress, sinkDescription: sink.description, numOutputRows: batch.output.rowCount,
             numQuarantinedMessages: batch.numQuarantined)
         progress.numSinkRetries = batch.retries
@@ -150,9 +151,11 @@ extension StreamingQuery {
     /// has seen no data yet counting as 0, as Spark's `WatermarkTracker` populates it.
     /// Spark keeps watermarks in milliseconds; so does this, to give the same values.
     func advanceWatermark() {
-        for (i, op) in watermarkOperators.enumerated() {
-            guard let maxEventTime = op.maxEventTime else { continue }
-            let millis = Self.floorDivide(maxEventTime, 1000) - Self.floorDivide(op.delay, 1000)
+        // Each watermark operator's max event time over all partitions, then the minimum over
+        // operators: the global watermark Spark computes, whatever the partition count.
+        for (i, partitions) in watermarkOperators.enumerated() {
+            guard let maxEventTime = partitions.compactMap(\.maxEventTime).max() else { continue }
+            let millis = Self.floorDivide(maxEventTime, 1000) - Self.floorDivide(partitions[0].delay, 1000)
             let candidate = millis * 1000
             operatorWatermarks[i] = max(operatorWatermarks[i] ?? candidate, candidate)
         }

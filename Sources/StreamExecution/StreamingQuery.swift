@@ -27,11 +27,18 @@ import Checkpointing
 public final class StreamingQuery {
     public let configuration: StreamingQueryConfiguration
     public let sink: any StreamSink
-    let root: any PhysicalOperator
+    /// The operator trees, one per partition.
+    let plan: PartitionedPlan
     let sources: [any StreamSource]
-    let watermarkOperators: [WatermarkOperator]
-    let statefulOperators: [any StatefulOperator]
+    /// `watermarkOperators[k][p]`: watermark operator k of partition p.
+    let watermarkOperators: [[WatermarkOperator]]
+    /// `statefulOperators[k][p]`: stateful operator k of partition p; its state is saved as
+    /// `state/k/p` (see ``StatePartitionLayout``).
+    let statefulOperators: [[any StatefulOperator]]
+    /// Every partition's operators that set malformed input aside, in source order.
     let quarantiningOperators: [any QuarantiningOperator]
+    /// How the checkpoint names each partition's state (decided when the checkpoint is opened).
+    var stateLayout: StatePartitionLayout
 
     /// The id the next batch will get.
     public internal(set) var nextBatchId: Int64 = 0
@@ -76,7 +83,8 @@ public final class StreamingQuery {
         }
         let handles = dataFrame.plan.sources
         let planner = PhysicalPlanner(resolution: configuration.resolution, outputMode: configuration.outputMode)
-        let root = try planner.plan(dataFrame.plan, sources: handles)
+        let plan = try planner.planPartitions(dataFrame.plan, sources: handles, count: configuration.partitions)
+        let root = plan.root
         let all = root.allOperators
         if configuration.outputMode == .append,
            all.contains(where: { ($0 as? WindowAggregateOperator).map { $0.window == nil } ?? false }) {
@@ -90,20 +98,24 @@ public final class StreamingQuery {
         }
         self.configuration = configuration
         self.sink = sink
-        self.root = root
+        self.plan = plan
         self.sources = handles.map(\.source)
-        watermarkOperators = all.compactMap { $0 as? WatermarkOperator }
-        statefulOperators = all.compactMap { $0 as? any StatefulOperator }
-        quarantiningOperators = all.compactMap { $0 as? any QuarantiningOperator }
+        watermarkOperators = plan.operators(of: WatermarkOperator.self)
+        statefulOperators = plan.operators(of: (any StatefulOperator).self)
+        quarantiningOperators = plan.operators(of: (any QuarantiningOperator).self).flatMap { $0 }
         quarantine = QueryQuarantine(retained: configuration.quarantineRetained)
         committedOffsets = handles.map { _ in nil }
         operatorWatermarks = watermarkOperators.map { _ in nil }
+        stateLayout = .partitioned(configuration.partitions)
         checkpoint = try Self.openCheckpoint(configuration, root: root, sourceCount: handles.count)
         try recoverFromCheckpoint()
     }
 
-    /// The operator tree, for tests and `explain`.
-    public var physicalPlan: any PhysicalOperator { root }
+    /// The operator tree (partition 0's, when the query runs several), for tests and `explain`.
+    public var physicalPlan: any PhysicalOperator { plan.root }
+
+    /// Every partition's operator tree.
+    public var partitionedPlan: PartitionedPlan { plan }
 
     /// Asks the query to stop after its current batch; safe to call from any task.
     ///

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import Columnar
 public import Connectors
 public import StreamOperators
@@ -35,12 +40,21 @@ public struct StreamingQueryConfiguration: Sendable {
     /// fail the query at once. Default ``RetryPolicy/default``: about five minutes of retries,
     /// waiting 0.5 s up to 30 s; ``RetryPolicy/never`` fails on the first error.
     public var sinkRetry: RetryPolicy
+    /// How many partitions the query runs in parallel (Spark's `spark.sql.shuffle.partitions`):
+    /// each partition reads a share of every source and keeps the state of the keys that hash to
+    /// it. Recorded in the checkpoint; a restart with another count is refused. Outputs do not
+    /// depend on it (only the order of rows within a batch does). Default
+    /// ``defaultPartitions``, the number of cores.
+    public var partitions: Int
+
+    /// The number of active processors: one partition per core.
+    public static var defaultPartitions: Int { max(1, ProcessInfoCores.active) }
 
     public init(
         name: String = "query", outputMode: OutputMode = .append, trigger: Trigger = .availableNow,
         readLimit: ReadLimit = .all, resolution: NameResolution = .caseInsensitive, quarantineDirectory: String? = nil,
         checkpointLocation: String? = nil, checkpointRetention: Int = 10, noDataBatches: Bool = true,
-        sinkRetry: RetryPolicy = .default, quarantineRetained: Int = 100
+        sinkRetry: RetryPolicy = .default, quarantineRetained: Int = 100, partitions: Int = StreamingQueryConfiguration.defaultPartitions
     ) {
         self.name = name
         self.outputMode = outputMode
@@ -53,5 +67,11 @@ public struct StreamingQueryConfiguration: Sendable {
         self.noDataBatches = noDataBatches
         self.sinkRetry = sinkRetry
         self.quarantineRetained = quarantineRetained
+        self.partitions = partitions
     }
+}
+
+/// The processors this process may run on (`sysconf(_SC_NPROCESSORS_ONLN)`).
+enum ProcessInfoCores {
+    static var active: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }

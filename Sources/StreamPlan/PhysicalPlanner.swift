@@ -16,14 +16,70 @@ public struct PhysicalPlanner {
     public var warnings: [String] { notes.warnings }
     /// Shared by copies of this planner, so that nested planning reports into one list.
     private let notes = Notes()
+    /// Set while planning one partition's tree of a partitioned plan (see ``planPartitions(_:sources:count:)``).
+    private var partitioning: PartitionPlanning?
 
     private final class Notes {
         var warnings: [String] = []
     }
 
+    /// Which tree of a partitioned plan is being planned, and the exchanges the trees share: the
+    /// k-th exchange planned in every tree is the same ``ShuffleExchange``, since planning is
+    /// deterministic.
+    private final class PartitionPlanning {
+        let partition: Int
+        let shared: SharedExchanges
+
+        init(partition: Int, shared: SharedExchanges) {
+            self.partition = partition
+            self.shared = shared
+        }
+    }
+
+    private final class SharedExchanges {
+        let count: Int
+        var exchanges: [ShuffleExchange] = []
+        var next = 0
+
+        init(count: Int) {
+            self.count = count
+        }
+
+        func nextExchange() -> ShuffleExchange {
+            if next == exchanges.count { exchanges.append(ShuffleExchange(count: count)) }
+            defer { next += 1 }
+            return exchanges[next]
+        }
+    }
+
     public init(resolution: NameResolution = .caseInsensitive, outputMode: OutputMode = .append) {
         self.resolution = resolution
         self.outputMode = outputMode
+    }
+
+    /// Plans `plan` once per partition (Spark's `spark.sql.shuffle.partitions`): every tree reads
+    /// its share of each source and has its own operators and state; an exchange on the grouping
+    /// or join keys precedes every stateful operator over a stream, so that all rows of a key meet
+    /// in one partition. With `count` 1 the plan has no exchange and is exactly ``plan(_:sources:)``'s.
+    public func planPartitions(_ plan: LogicalPlan, sources: [SourceHandle], count: Int) throws(PlanError) -> PartitionedPlan {
+        guard count >= 1 else { throw PlanError.invalidPlan("a query needs at least 1 partition, not \(count)") }
+        guard count > 1 else { return PartitionedPlan(trees: [try self.plan(plan, sources: sources)]) }
+        let shared = SharedExchanges(count: count)
+        var trees: [any PhysicalOperator] = []
+        for partition in 0..<count {
+            var planner = self
+            planner.partitioning = PartitionPlanning(partition: partition, shared: shared)
+            shared.next = 0
+            trees.append(try planner.plan(plan, sources: sources))
+        }
+        return PartitionedPlan(trees: trees)
+    }
+
+    /// `input` behind a hash exchange on `keys` when planning a partitioned plan, else `input`.
+    private func exchanged(_ input: any PhysicalOperator, keys: [Expression], evaluator: ExpressionEvaluator) throws -> any PhysicalOperator {
+        guard let partitioning, partitioning.shared.count > 1 else { return input }
+        return try ShuffleExchangeOperator(child: input, keys: keys, partition: partitioning.partition,
+                                           exchange: partitioning.shared.nextExchange(), evaluator: evaluator)
     }
 
     /// Plans `plan`, numbering sources by their position in `sources`.
@@ -55,7 +111,9 @@ public struct PhysicalPlanner {
                 // aggregation without a window is refused in append mode by StreamingQuery at
                 // start (as Spark does), so it is checked here as it runs in update mode.
                 if mode == .append && window == nil { mode = .update }
-                return try WindowAggregateOperator(child: try self.plan(child, sources: sources), window: window, keys: keys,
+                var input = try self.plan(child, sources: sources)
+                if child.isStreaming { input = try exchanged(input, keys: keys.map { .column($0) }, evaluator: evaluator) }
+                return try WindowAggregateOperator(child: input, window: window, keys: keys,
                                                    aggregations: aggregations, outputMode: mode, resolution: resolution)
             case .mapBatches(let child, let function):
                 return try MapBatchesOperator(child: try self.plan(child, sources: sources), function: function)
@@ -94,7 +152,8 @@ public struct PhysicalPlanner {
                 throw PlanError.invalidPlan("a left outer stream-stream join needs watermarks on both sides and an event-time range condition, so that unmatched rows can be emitted; add withWatermark and a condition such as right.ts BETWEEN left.start AND left.end")
             }
             return try StreamStreamJoinOperator(
-                left: leftOperator, right: rightOperator, leftKeys: analysis.leftKeys, rightKeys: analysis.rightKeys,
+                left: try exchanged(leftOperator, keys: analysis.leftKeys, evaluator: evaluator),
+                right: try exchanged(rightOperator, keys: analysis.rightKeys, evaluator: evaluator), leftKeys: analysis.leftKeys, rightKeys: analysis.rightKeys,
                 condition: analysis.residual, joinType: specification.type, leftEviction: analysis.leftEviction,
                 rightEviction: analysis.rightEviction, evaluator: evaluator)
         case (true, false), (false, false):

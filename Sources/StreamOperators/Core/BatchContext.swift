@@ -12,11 +12,28 @@ public struct BatchContext: Sendable {
     public let watermarkForEviction: Int64
     /// The rows each source contributes to this batch, by source index.
     public let inputs: [Int: RecordBatch]
+    /// Which of the query's ``partitionCount`` partitions runs this copy of the plan. A source
+    /// scan reads its share of each source's rows (see ``PartitionSlice``); operators above an
+    /// exchange see the rows whose keys hash to this partition.
+    public let partition: Int
+    /// How many partitions the query runs (Spark's `spark.sql.shuffle.partitions`); 1 runs the
+    /// whole batch in one plan.
+    public let partitionCount: Int
 
-    public init(batchId: Int64, watermarkForLateEvents: Int64, watermarkForEviction: Int64, inputs: [Int: RecordBatch]) {
+    public init(batchId: Int64, watermarkForLateEvents: Int64, watermarkForEviction: Int64, inputs: [Int: RecordBatch],
+                partition: Int = 0, partitionCount: Int = 1) {
+        precondition(partitionCount >= 1 && (0..<partitionCount).contains(partition), "partition \(partition) of \(partitionCount)")
         self.batchId = batchId
         self.watermarkForLateEvents = watermarkForLateEvents
         self.watermarkForEviction = watermarkForEviction
         self.inputs = inputs
+        self.partition = partition
+        self.partitionCount = partitionCount
+    }
+
+    /// The same batch as seen by partition `partition`.
+    public func forPartition(_ partition: Int) -> BatchContext {
+        BatchContext(batchId: batchId, watermarkForLateEvents: watermarkForLateEvents, watermarkForEviction: watermarkForEviction,
+                     inputs: inputs, partition: partition, partitionCount: partitionCount)
     }
 }

@@ -11,8 +11,24 @@ public struct StateOperatorProgress: Sendable, Hashable {
     public var numRowsDroppedByWatermark: Int = 0
     /// An estimate of the state's memory.
     public var memoryUsedBytes: Int = 0
+    /// How many partitions hold this operator's state (Spark's `numShufflePartitions`).
+    public var numShufflePartitions: Int = 1
 
     public init(operatorName: String) {
         self.operatorName = operatorName
+    }
+
+    /// One operator's progress over all its partitions: counts summed, or nil for none.
+    public static func merging(_ partitions: [StateOperatorProgress]) -> StateOperatorProgress? {
+        guard var total = partitions.first else { return nil }
+        for part in partitions.dropFirst() {
+            total.numRowsTotal += part.numRowsTotal
+            total.numRowsUpdated += part.numRowsUpdated
+            total.numRowsRemoved += part.numRowsRemoved
+            total.numRowsDroppedByWatermark += part.numRowsDroppedByWatermark
+            total.memoryUsedBytes += part.memoryUsedBytes
+        }
+        total.numShufflePartitions = partitions.count
+        return total
     }
 }

@@ -17,6 +17,8 @@ public final class JSONParseOperator: QuarantiningOperator {
 
     private let valueIndex: Int
     private let position: PositionColumns
+    /// The scan at the bottom of the input, when the input comes straight from a source.
+    private let sourceScan: SourceScanOperator?
     private var decoder: JSONRecordDecoder
     private var pending: [QuarantinedMessage] = []
     /// Records decoded by the last batch.
@@ -37,6 +39,7 @@ public final class JSONParseOperator: QuarantiningOperator {
         self.child = child
         outputSchema = recordSchema
         position = PositionColumns(schema)
+        sourceScan = child.allOperators.last as? SourceScanOperator
         // Every malformed message of a batch is kept until the query drains it after the batch
         // (to count it and write it to the quarantine directory); the query itself keeps only
         // the latest few for the rest of its life (StreamingQueryConfiguration.quarantineRetained).
@@ -48,10 +51,12 @@ public final class JSONParseOperator: QuarantiningOperator {
         let input = try child.execute(context)
         let values = input.columns[valueIndex]
         let strings = values.strings
+        let firstRow = firstSourceRow(context)
         strings.bytes.withUnsafeBufferPointer { all in
             for row in 0..<input.rowCount where !values.isNull(row) {
                 let message = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[strings.range(row)]))
-                _ = decoder.decode(message: message, position: position.position(in: input, row: row))
+                // The position is built only if the message is quarantined.
+                _ = decoder.decode(message: message, position: position.position(in: input, row: row, firstRow: firstRow))
             }
         }
         pending += decoder.quarantine.removeAll()
@@ -61,6 +66,13 @@ public final class JSONParseOperator: QuarantiningOperator {
         let output = decoder.finish()
         lastOutputRows = output.rowCount
         return output
+    }
+
+    /// The index in the source's batch of this partition's first row, for positions of sources
+    /// that give none of their own (a memory source's message index).
+    private func firstSourceRow(_ context: BatchContext) -> Int {
+        guard context.partitionCount > 1, let scan = sourceScan, let input = context.inputs[scan.sourceIndex] else { return 0 }
+        return PartitionSlice.rows(of: input.rowCount, partition: context.partition, count: context.partitionCount).lowerBound
     }
 
     public func drainQuarantine() -> [QuarantinedMessage] {
@@ -85,7 +97,7 @@ private struct PositionColumns {
         }
     }
 
-    func position(in batch: RecordBatch, row: Int) -> SourcePosition {
+    func position(in batch: RecordBatch, row: Int, firstRow: Int) -> SourcePosition {
         switch kind {
         case .file(let file, let line):
             return .file(path: batch.columns[file].strings.string(row), line: Int(batch.columns[line].int64Values[row]))
@@ -93,7 +105,7 @@ private struct PositionColumns {
             return .topic(name: batch.columns[topic].strings.string(row),
                           partition: batch.columns[partition].int32Values[row], offset: batch.columns[offset].int64Values[row])
         case .rowIndex:
-            return .memory(index: row)
+            return .memory(index: firstRow + row)
         }
     }
 }

@@ -1,6 +1,8 @@
 public import Columnar
 
-/// The leaf of a plan: the rows source number `sourceIndex` contributes to this batch.
+/// The leaf of a plan: the rows source number `sourceIndex` contributes to this batch, or, when
+/// the query runs several partitions, this partition's contiguous share of them (Spark's input
+/// split: every row is read by exactly one partition, in order).
 public final class SourceScanOperator: PhysicalOperator {
     public let sourceIndex: Int
     public let outputSchema: Schema
@@ -15,6 +17,8 @@ public final class SourceScanOperator: PhysicalOperator {
     }
 
     public func execute(_ context: BatchContext) -> RecordBatch {
-        context.inputs[sourceIndex] ?? .empty(outputSchema)
+        guard let input = context.inputs[sourceIndex] else { return .empty(outputSchema) }
+        guard context.partitionCount > 1 else { return input }
+        return input.slice(PartitionSlice.rows(of: input.rowCount, partition: context.partition, count: context.partitionCount))
     }
 }

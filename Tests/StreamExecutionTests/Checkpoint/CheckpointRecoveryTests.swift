@@ -23,18 +23,19 @@ import Testing
         return source
     }
 
-    static func configuration(_ checkpoint: String?, retention: Int = 10) -> StreamingQueryConfiguration {
-        StreamingQueryConfiguration(name: "counts", readLimit: .maxFiles(1), checkpointLocation: checkpoint, checkpointRetention: retention)
+    static func configuration(_ checkpoint: String?, retention: Int = 10, partitions: Int = 2) -> StreamingQueryConfiguration {
+        StreamingQueryConfiguration(name: "counts", readLimit: .maxFiles(1), checkpointLocation: checkpoint, checkpointRetention: retention,
+                                    partitions: partitions)
     }
 
     func uninterrupted() async throws -> (rows: [String], batches: Int64) {
         let sink = RecordingSink()
-        let query = try StreamingQuery(try windowedCounts(Self.source()), sink: sink, configuration: Self.configuration(nil))
+        let query = try StreamingQuery(try windowedCounts(Self.source()), sink: sink, configuration: Self.configuration(nil, partitions: 1))
         try await query.run()
         return (multiset(sink.committedRows), query.nextBatchId)
     }
 
-    @Test func everyCrashPointOfEveryBatchRecoversExactly() async throws {
+    @Test(arguments: [1, 4]) func everyCrashPointOfEveryBatchRecoversExactly(partitions: Int) async throws {
         let expected = try await uninterrupted()
         #expect(expected.batches == 6)
         #expect(expected.rows.count == 8)
@@ -42,12 +43,14 @@ import Testing
             for step in CheckpointStep.allCases {
                 let checkpoint = "\(directory)/\(batch)-\(step)"
                 let sink = RecordingSink()
-                let first = try StreamingQuery(try windowedCounts(Self.source()), sink: sink, configuration: Self.configuration(checkpoint))
+                let first = try StreamingQuery(try windowedCounts(Self.source()), sink: sink,
+                                               configuration: Self.configuration(checkpoint, partitions: partitions))
                 first.checkpointHook = { at, id in
                     if at == step && id == batch { throw SimulatedCrash(step: at.rawValue, batchId: id) }
                 }
                 await #expect(throws: SimulatedCrash.self) { try await first.run() }
-                let second = try StreamingQuery(try windowedCounts(Self.source()), sink: sink, configuration: Self.configuration(checkpoint))
+                let second = try StreamingQuery(try windowedCounts(Self.source()), sink: sink,
+                                                configuration: Self.configuration(checkpoint, partitions: partitions))
                 #expect(second.nextBatchId == (step == .committed ? batch + 1 : batch), "\(step) of batch \(batch)")
                 try await second.run()
                 #expect(multiset(sink.committedRows) == expected.rows, "crash after \(step) of batch \(batch)")
@@ -77,7 +80,10 @@ import Testing
         // The last batch has no new data: it records the same offset as the one before.
         #expect(try checkpoint.offsets.get(5)?.offsets == checkpoint.offsets.get(4)?.offsets)
         #expect(try checkpoint.commits.get(3)?.nextBatchWatermarkMs == 31_000)
-        #expect(FileManager.default.fileExists(atPath: directory + "/state/0/5.snapshot"))
+        // Operator 0's state in each of the 2 partitions, as Spark lays out state/<operator>/<partition>.
+        #expect(FileManager.default.fileExists(atPath: directory + "/state/0/0/5.snapshot"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/state/0/1/5.snapshot"))
+        #expect(try checkpoint.offsets.get(5)?.metadata.conf["spark.sql.shuffle.partitions"] == "2")
         #expect(FileManager.default.fileExists(atPath: directory + "/state/query/5.snapshot"))
         // Restarting a finished query runs nothing more.
         let again = try StreamingQuery(try windowedCounts(Self.source()), sink: RecordingSink(), configuration: Self.configuration(directory))
@@ -92,7 +98,9 @@ import Testing
         let checkpoint = try CheckpointDirectory(directory)
         #expect(try checkpoint.offsets.batchIds() == [4, 5])
         #expect(try checkpoint.commits.batchIds() == [4, 5])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/state/0").sorted() == ["4.snapshot", "5.snapshot"])
+        for partition in 0..<2 {
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/state/0/\(partition)").sorted() == ["4.snapshot", "5.snapshot"])
+        }
     }
 
     @Test func aCheckpointOfAnotherPlanIsRefusedWithAClearError() async throws {
@@ -114,7 +122,7 @@ import Testing
     @Test func damagedStateIsReportedWithItsBatch() async throws {
         let query = try StreamingQuery(try windowedCounts(Self.source()), sink: RecordingSink(), configuration: Self.configuration(directory))
         try await query.run()
-        try FileManager.default.removeItem(atPath: directory + "/state/0/5.snapshot")
+        try FileManager.default.removeItem(atPath: directory + "/state/0/1/5.snapshot")
         let error = #expect(throws: QueryError.self) {
             try StreamingQuery(try windowedCounts(Self.source()), sink: RecordingSink(), configuration: Self.configuration(directory))
         }
