@@ -56,7 +56,11 @@ struct ChurnCommand: AsyncParsableCommand {
     @Option(help: "Run a batch without new data when the watermark moved (Spark's noDataMicroBatches.enabled): true | false.")
     var noDataBatches: Bool = true
 
+    @Option(help: "Partitions each stage runs in parallel (Spark's spark.sql.shuffle.partitions); default: one per core. Recorded in the checkpoint: a restart must use the same count.")
+    var partitions: Int?
+
     func validate() throws {
+        if let partitions, partitions < 1 { throw ValidationError("--partitions must be at least 1, got \(partitions)") }
         if maxFilesPerTrigger != nil && maxMessagesPerTrigger != nil {
             throw ValidationError("give --max-files-per-trigger (file sources) or --max-messages-per-trigger (Kafka sources), not both")
         }
@@ -78,6 +82,7 @@ struct ChurnCommand: AsyncParsableCommand {
         job.predictionsTable = savePredictions
         job.quarantineDirectory = quarantine
         job.noDataBatches = noDataBatches
+        if let partitions { job.partitions = partitions }
         let prepared = try job.prepare()
         let pipeline = prepared.run
         let signals = StopOnSignal(command: "churn") { pipeline.stop() }

@@ -65,7 +65,11 @@ struct TopUpCommand: AsyncParsableCommand {
     @Option(help: "Run a batch without new data when the watermark moved (Spark's noDataMicroBatches.enabled): true | false.")
     var noDataBatches: Bool = true
 
+    @Option(help: "Partitions each stage runs in parallel (Spark's spark.sql.shuffle.partitions); default: one per core. Recorded in the checkpoint: a restart must use the same count.")
+    var partitions: Int?
+
     func validate() throws {
+        if let partitions, partitions < 1 { throw ValidationError("--partitions must be at least 1, got \(partitions)") }
         if maxFilesPerTrigger != nil && maxMessagesPerTrigger != nil {
             throw ValidationError("give --max-files-per-trigger (file sources) or --max-messages-per-trigger (Kafka sources), not both")
         }
@@ -84,6 +88,7 @@ struct TopUpCommand: AsyncParsableCommand {
                             readLimit: limit, outputDirectory: dump, modelDirectory: model,
                             checkpointDirectory: checkpoint, parquetDirectory: out)
         job.noDataBatches = noDataBatches
+        if let partitions { job.partitions = partitions }
         job.stateCountsTopic = stateCountsTopic
         job.quarantineDirectory = quarantine
         let clock = ContinuousClock()

@@ -9,14 +9,16 @@ import Testing
 @Suite(.serialized) struct ChurnFixtureTests {
     let fixture = FixturePaths.shared.appendingPathComponent("fixtures/c360-small")
 
-    @Test func joinedRowsStatisticsAndPredictionsMatchSpark() async throws {
+    @Test(arguments: [1, 2, 3, 8]) func joinedRowsStatisticsAndPredictionsMatchSpark(partitions: Int) async throws {
         let out = try FixturePaths.temporaryDirectory("churn")
-        let counts = try await ChurnDump(
+        var job = ChurnDump(
             clickLocation: fixture.appendingPathComponent("input/clickstream").path,
             crmPath: fixture.appendingPathComponent("input/crm/crm.jsonl").path,
             trigger: .availableNow, readLimit: .maxFiles(1), outputDirectory: out.path,
             modelDirectory: fixture.appendingPathComponent("spark_churn_model").path, log: { _ in }
-        ).run()
+        )
+        job.partitions = partitions
+        let counts = try await job.run()
         defer { try? FileManager.default.removeItem(at: out) }
         #expect(counts["joined"] == 15410)
         #expect(counts["weblog_stats"] == 24)

@@ -49,6 +49,9 @@ public struct ChurnDump {
     /// Spark's `noDataMicroBatches.enabled` for the streaming stages (they hold no state, so
     /// it changes nothing but is accepted as `topup` accepts it).
     public var noDataBatches = true
+    /// How many partitions every stage's query runs (``StreamingQueryConfiguration/partitions``):
+    /// default one per core; recorded in each stage's checkpoint.
+    public var partitions = StreamingQueryConfiguration.defaultPartitions
     public var log: @Sendable (String) -> Void
 
     /// Every streaming stage's name, which is also its checkpoint subdirectory.
@@ -146,7 +149,7 @@ public struct ChurnDump {
     ) throws -> PipelineRun.Stage {
         try PipelineRun.Stage.make(
             name, plan: plan, sink: sink, files: files, trigger: trigger, readLimit: readLimit, noDataBatches: noDataBatches,
-            checkpointRoot: checkpointDirectory, quarantineRoot: quarantineRoot, log: log)
+            partitions: partitions, checkpointRoot: checkpointDirectory, quarantineRoot: quarantineRoot, log: log)
     }
 
     /// Writes `weblog_stats.jsonl` into ``outputDirectory``: the web-traffic statistics over the

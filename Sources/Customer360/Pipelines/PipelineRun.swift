@@ -31,14 +31,14 @@ public final class PipelineRun: Sendable {
         /// malformed messages in `quarantineRoot/<name>`, its plan's warnings logged.
         static func make(
             _ name: String, plan: DataFrame, sink: StageSink, files: [JSONLinesFileSink], trigger: Trigger,
-            readLimit: ReadLimit, noDataBatches: Bool, checkpointRoot: String?, quarantineRoot: String,
+            readLimit: ReadLimit, noDataBatches: Bool, partitions: Int, checkpointRoot: String?, quarantineRoot: String,
             log: (String) -> Void
         ) throws -> Stage {
             for warning in plan.warnings { log("\(name): warning: \(warning)") }
             let configuration = StreamingQueryConfiguration(
                 name: name, outputMode: .append, trigger: trigger, readLimit: readLimit,
                 quarantineDirectory: "\(quarantineRoot)/\(name)",
-                checkpointLocation: checkpointRoot.map { "\($0)/\(name)" }, noDataBatches: noDataBatches)
+                checkpointLocation: checkpointRoot.map { "\($0)/\(name)" }, noDataBatches: noDataBatches, partitions: partitions)
             let query = try StreamingQuery(plan, sink: sink, configuration: configuration)
             return try Stage(query: query, sink: sink, files: files)
         }

@@ -50,6 +50,9 @@ public struct TopUpDump {
     /// Spark's `spark.sql.streaming.noDataMicroBatches.enabled` for every stage's query
     /// (``StreamingQueryConfiguration/noDataBatches``). Default true, as in Spark.
     public var noDataBatches = true
+    /// How many partitions every stage's query runs (``StreamingQueryConfiguration/partitions``):
+    /// default one per core; recorded in each stage's checkpoint.
+    public var partitions = StreamingQueryConfiguration.defaultPartitions
     /// When set (`kafka://HOST:PORT[,HOST:PORT…]/TOPIC`), every scored batch with predicted
     /// top-ups is also published there, one message per batch keyed by its largest
     /// `window_end` (``TopUpTargeting/stateCountsDocument(batchId:scored:)``), as the seed
@@ -174,7 +177,7 @@ public struct TopUpDump {
     ) throws -> PipelineRun.Stage {
         try PipelineRun.Stage.make(
             name, plan: plan, sink: sink, files: files, trigger: trigger, readLimit: readLimit, noDataBatches: noDataBatches,
-            checkpointRoot: checkpointDirectory, quarantineRoot: quarantineRoot, log: log)
+            partitions: partitions, checkpointRoot: checkpointDirectory, quarantineRoot: quarantineRoot, log: log)
     }
 
     /// The publisher for ``stateCountsTopic``, checked before any stage runs; nil when unset.
