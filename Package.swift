@@ -132,6 +132,7 @@ let package = Package(
             dependencies: [
                 "Columnar", "Expressions", "JSONIngest", "Connectors", "FileConnector", "StreamOperators", "StreamPlan",
                 "StreamExecution", "MachineLearning", "KafkaConnector", "KafkaClient", "DocumentStore", "Checkpointing",
+                "StreamSQL", "SQLTables",
             ],
             exclude: ["Demo/FORMAT.md", "Churn/README.md"],
             swiftSettings: strictSettings),
@@ -149,7 +150,7 @@ let package = Package(
             name: "s360",
             dependencies: [
                 "Columnar", "Connectors", "StreamExecution", "Customer360", "KafkaClient", "KafkaConnector", "MachineLearning",
-                "DataGenerator", "Portal", "StreamSQL", "SQLTables",
+                "DataGenerator", "Portal", "StreamSQL", "SQLTables", "StreamOperators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -170,7 +171,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "Customer360", "MachineLearning", "StreamExecution", "StreamTesting", "Connectors", "Columnar", "FileConnector",
-                "Checkpointing", "DocumentStore", "DataGenerator",
+                "Checkpointing", "DocumentStore", "DataGenerator", "StreamSQL",
             ]),
         .testTarget(name: "DataGeneratorTests", dependencies: ["DataGenerator"]),
         .testTarget(name: "StreamSQLTests", dependencies: ["StreamSQL", "SQLTables", "Columnar", "DocumentStore", "StreamTesting"], exclude: ["Corpus"]),

@@ -14,6 +14,8 @@ public struct SQLCatalog {
     /// Called with a multi-part or unknown name (`["parquet", "out/preds"]`); returns the
     /// table, nil when the name means nothing to it, or throws why it could not be read.
     public var resolver: ((_ parts: [String]) throws -> DataFrame?)?
+    /// Loads the models `predict(MODEL …)` names; nil refuses `predict`.
+    public var connectors: (any SQLConnectorFactory)?
 
     public init(resolver: ((_ parts: [String]) throws -> DataFrame?)? = nil) {
         self.resolver = resolver

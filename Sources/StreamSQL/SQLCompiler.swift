@@ -30,12 +30,32 @@ public final class SQLCompiler {
     public func compile(_ statement: SQLStatement) throws(SQLError) -> DataFrame {
         switch statement {
         case .query(let query):
-            let relation = try compile(query)
-            return try frame(
-                { () throws(PlanError) in
-                    try relation.frame.select(relation.scope.columns.map { col($0.internalName).alias($0.name) })
-                }, at: query.position)
+            return try compileNamed(query)
+        case .createTable(let declaration):
+            throw streamingStatement("CREATE TABLE", at: declaration.position)
+        case .createView(let view):
+            throw streamingStatement("CREATE VIEW", at: view.position)
+        case .insert(let insert):
+            throw streamingStatement("INSERT INTO", at: insert.position)
         }
+    }
+
+    /// `query` compiled to a DataFrame whose columns carry the query's output names.
+    public func compileNamed(_ query: SQLQuery) throws(SQLError) -> DataFrame {
+        let relation = try compile(query)
+        return try named(relation, at: query.position)
+    }
+
+    /// A relation's DataFrame with its internal column names replaced by the query's names.
+    func named(_ relation: Relation, at position: SQLPosition) throws(SQLError) -> DataFrame {
+        try frame(
+            { () throws(PlanError) in
+                try relation.frame.select(relation.scope.columns.map { col($0.internalName).alias($0.name) })
+            }, at: position)
+    }
+
+    private func streamingStatement(_ what: String, at position: SQLPosition) -> SQLError {
+        SQLError(.unsupported, "\(what) declares a streaming pipeline; run the file with `s360 run FILE.sql` (`s360 sql` runs queries)", at: position, sql: sql)
     }
 
     /// A compiled relation: its DataFrame (internal column names) and what the query calls them.
@@ -249,7 +269,8 @@ public final class SQLCompiler {
             do {
                 table = try catalog.table(parts)
             } catch let error as SQLError {
-                throw SQLError(error.kind, error.message, at: position, sql: sql)
+                // An error already located in its own text (a view of a pipeline file) stays there.
+                throw error.sql != nil && error.sql != sql ? error : SQLError(error.kind, error.message, at: position, sql: sql)
             } catch {
                 throw SQLError(.execution, "cannot read table `\(parts.joined(separator: "."))`: \(error)", at: position, sql: sql)
             }
@@ -261,20 +282,52 @@ public final class SQLCompiler {
                         + (known.isEmpty ? "; name files as parquet.`path`, json.`path` or sqlite.`path#table`" : "; known tables: \(SQLScope.list(known))"),
                     at: position, sql: sql)
             }
-            var columns: [SQLScope.Column] = []
-            var expressions: [Expression] = []
-            for field in table.schema.fields {
-                let internalName = freshName()
-                expressions.append(.alias(.column(field.name), internalName))
-                columns.append(.init(qualifier: alias ?? parts.last, name: field.name, internalName: internalName, type: field.type))
-            }
-            let renamed = try frame({ () throws(PlanError) in try table.select(expressions) }, at: position)
-            return Relation(frame: renamed, scope: SQLScope(columns: columns))
+            return try tableRelation(table, qualifier: alias ?? parts.last, at: position)
+        case .predict(let model, let input, let alias, let position):
+            return try predict(model: model, input: try compile(input), qualifier: alias, at: position)
         case .subquery(let query, let alias, _):
             return requalified(try compile(query), as: alias)
         case .join(let left, let right, let type, let condition, let position):
             return try join(try compile(left), try compile(right), type: type, condition: condition, at: position)
         }
+    }
+
+    /// A table's DataFrame as a relation: every column renamed to an internal name.
+    func tableRelation(_ table: DataFrame, qualifier: String?, at position: SQLPosition) throws(SQLError) -> Relation {
+        var columns: [SQLScope.Column] = []
+        var expressions: [Expression] = []
+        for field in table.schema.fields {
+            let internalName = freshName()
+            expressions.append(.alias(.column(field.name), internalName))
+            columns.append(.init(qualifier: qualifier, name: field.name, internalName: internalName, type: field.type))
+        }
+        let renamed = try frame({ () throws(PlanError) in try table.select(expressions) }, at: position)
+        return Relation(frame: renamed, scope: SQLScope(columns: columns))
+    }
+
+    /// `predict(MODEL 'location', input)`: the input's rows with the model's output columns.
+    func predict(model: String, input: Relation, qualifier: String?, at position: SQLPosition) throws(SQLError) -> Relation {
+        guard let connectors = catalog.connectors else {
+            throw SQLError(.unsupported, "predict(MODEL …) needs a model loader: it runs in pipelines (`s360 run FILE.sql`)", at: position, sql: sql)
+        }
+        let scorer: SQLScorer
+        do {
+            scorer = try connectors.model(model)
+        } catch let error as SQLError {
+            throw SQLError(error.kind, error.message, at: position, sql: sql)
+        } catch {
+            throw SQLError(.execution, "cannot load the model '\(model)': \(error)", at: position, sql: sql)
+        }
+        let named = try self.named(input, at: position)
+        let scored: DataFrame
+        do {
+            scored = try scorer(named)
+        } catch let error as PlanError {
+            throw SQLError(Self.kind(of: error), "scoring with the model '\(model)': \(readable(error.description))", at: position, sql: sql)
+        } catch {
+            throw SQLError(.execution, "scoring with the model '\(model)': \(error)", at: position, sql: sql)
+        }
+        return try tableRelation(scored, qualifier: qualifier, at: position)
     }
 
     func requalified(_ relation: Relation, as alias: String?) -> Relation {

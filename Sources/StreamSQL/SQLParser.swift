@@ -95,11 +95,10 @@ public struct SQLParser {
     // MARK: statements
 
     mutating func statement() throws(SQLError) -> SQLStatement {
+        if current.isKeyword("create") { return try createStatement() }
+        if current.isKeyword("insert") { return try insertStatement() }
         guard current.isKeyword("select") || current.isKeyword("with") || current.isSymbol("(") else {
-            if current.isKeyword("create") || current.isKeyword("insert") {
-                throw SQLError(.unsupported, "\(current.text.uppercased()) statements (streaming tables and sinks) are not implemented yet; only SELECT queries run", at: current.position, sql: sql)
-            }
-            throw unexpected("SELECT")
+            throw unexpected("SELECT, CREATE or INSERT")
         }
         return .query(try query())
     }
@@ -234,6 +233,7 @@ public struct SQLParser {
             try expect(symbol: ")")
             return inner
         }
+        if current.isKeyword("predict"), peek(1).isSymbol("(") { return try predictRelation() }
         var parts = [try name("a table name")]
         while accept(symbol: ".") { parts.append(try name("a name after '.'")) }
         return .table(parts, alias: try alias(), position)

@@ -34,6 +34,9 @@ public indirect enum SQLRelation: Sendable {
     case table([String], alias: String?, SQLPosition)
     case subquery(SQLQuery, alias: String?, SQLPosition)
     case join(SQLRelation, SQLRelation, SQLJoinType, condition: SQLExpression?, SQLPosition)
+    /// `predict(MODEL 'dir', TABLE name)` or `predict(MODEL 'dir', (query))`: the relation's rows
+    /// scored by a saved pipeline model (its output columns added).
+    case predict(model: String, input: SQLRelation, alias: String?, SQLPosition)
 }
 
 /// The join types the parser knows (the compiler says which it runs).
@@ -42,7 +45,11 @@ public enum SQLJoinType: String, Sendable {
     case leftSemi = "LEFT SEMI", leftAnti = "LEFT ANTI"
 }
 
-/// A statement: what `s360 sql` accepts.
+/// A statement: a query (what `s360 sql` runs), or one of the streaming statements of a
+/// pipeline file (what `s360 run` runs: ``SQLProgram``).
 public enum SQLStatement: Sendable {
     case query(SQLQuery)
+    case createTable(SQLTableDeclaration)
+    case createView(SQLViewDefinition)
+    case insert(SQLInsert)
 }

@@ -79,11 +79,45 @@ import Columnar
         }
     }
 
-    @Test func streamingStatementsAreNotSupportedYet() {
+    @Test func streamingStatementsParseAndSQLSessionRefersToRun() throws {
+        guard case .createTable(let table) = try SQLParser.parse(
+            "CREATE TEMPORARY TABLE t (id STRING, `my ts` TIMESTAMP, WATERMARK FOR `my ts` AS `my ts` - INTERVAL '5' SECOND) USING kafka OPTIONS (Topic 'x', kafka.bootstrap.servers = 'h:1', maxFilesPerTrigger 1)")
+        else { Issue.record("not a CREATE TABLE"); return }
+        #expect(table.format == "kafka")
+        #expect(table.columns?.names == ["id", "my ts"])
+        #expect(table.option("topic") == "x" && table.option("KAFKA.BOOTSTRAP.SERVERS") == "h:1" && table.option("maxfilespertrigger") == "1")
+        #expect(table.watermark?.column == "my ts" && table.watermark?.delay == .seconds(5))
         #expect {
-            _ = try SQLParser.parse("CREATE TABLE t USING kafka OPTIONS (path 'x')")
+            _ = try SQLSession().dataFrame("CREATE TABLE t USING kafka OPTIONS (path 'x')")
         } throws: { error in
-            (error as? SQLError)?.kind == .unsupported
+            guard let error = error as? SQLError else { return false }
+            return error.kind == .unsupported && error.message.contains("s360 run")
+        }
+    }
+
+    @Test func viewsInsertsAndPredictParse() throws {
+        guard case .createView(let view) = try SQLParser.parse(
+            "CREATE VIEW v WATERMARK FOR ts AS ts - INTERVAL '1 minute' AS SELECT * FROM t") else { Issue.record("not a view"); return }
+        #expect(view.name == "v" && view.watermark?.delay == .seconds(60))
+        guard case .insert(let insert) = try SQLParser.parse("INSERT INTO out SELECT a FROM predict(MODEL 'models/m', TABLE v) p") else {
+            Issue.record("not an INSERT"); return
+        }
+        #expect(insert.table == "out")
+        guard case .predict(let model, .table(let parts, _, _), let alias, _) = insert.query.from else { Issue.record("not predict"); return }
+        #expect(model == "models/m" && parts == ["v"] && alias == "p")
+    }
+
+    @Test func watermarkMustSubtractFromItsOwnColumn() {
+        #expect {
+            _ = try SQLParser.parse("CREATE TABLE t (ts TIMESTAMP, u TIMESTAMP, WATERMARK FOR ts AS u - INTERVAL '5' SECOND) USING json")
+        } throws: { error in
+            guard let error = error as? SQLError else { return false }
+            return error.position == SQLPosition(line: 1, column: 64) && error.message.contains("subtracted from the event-time column")
+        }
+        #expect {
+            _ = try SQLParser.parse("CREATE TABLE t (ts TIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '5' fortnights) USING json")
+        } throws: { error in
+            (error as? SQLError)?.message.contains("is not a delay") ?? false
         }
     }
 }

@@ -1,0 +1,71 @@
+import Connectors
+import Customer360
+import Foundation
+import StreamExecution
+import StreamSQL
+import StreamTesting
+import Testing
+
+/// The seed pipelines as SQL files (`examples/topup.sql`, `examples/churn.sql`) run by
+/// `SQLPipeline` (what `s360 run` runs) on the fixtures, compared with Spark's outputs by
+/// `compare_dumps.py`. Run alone: `swift test --skip-build --disable-xctest --filter SQLPipelineRunTests`.
+@Suite struct SQLPipelineRunTests {
+    static let fixtures = FixturePaths.shared.appendingPathComponent("fixtures").path
+    static let topupFiles = ["customer_parsed.jsonl", "bureau_cleaned.jsonl", "bureau_groups.jsonl", "joined.jsonl", "predictions.jsonl", "state_counts.jsonl"]
+
+    func pipeline(_ file: String, out: String, checkpoint: String?, trigger: Trigger = .availableNow, log: @escaping @Sendable (String) -> Void = { _ in }) throws -> SQLPipeline {
+        let path = FixturePaths.repositoryRoot.appendingPathComponent("examples/\(file)").path
+        let text = String(decoding: try FileSystem.readAll(path), as: UTF8.self)
+        let program = try SQLProgram(text, variables: ["FIXTURES": Self.fixtures, "OUT": out])
+        var pipeline = SQLPipeline(program: program, name: file, trigger: trigger, checkpointDirectory: checkpoint, log: log)
+        pipeline.quarantineDirectory = out + "/quarantine"
+        return pipeline
+    }
+
+    func compare(_ fixture: String, _ directory: String, _ files: [String]) async throws -> (status: Int32, output: String) {
+        let expected = "\(Self.fixtures)/\(fixture)/expected"
+        return try await BlockingWork.run { try FixturePaths.run("python3", [FixturePaths.compareDumps.path, expected, directory] + files) }
+    }
+
+    @Test func topupSQLEqualsSparksFixture() async throws {
+        let root = try FixturePaths.temporaryDirectory("topup-sql").path
+        let run = try pipeline("topup.sql", out: root + "/out", checkpoint: root + "/ckpt").prepare()
+        #expect(run.stageNames == ["customer_parsed_out", "bureau_cleaned_out", "bureau_groups_out", "joined_out", "predictions_out", "state_counts_out"])
+        try await run.run()
+        let (status, output) = try await compare("topup-small", root + "/out", Self.topupFiles)
+        #expect(status == 0, "compare_dumps.py:\n\(output)")
+        #expect(output.contains("match 6/6 files, 100.00% rows"), "\(output)")
+    }
+
+    @Test func churnSQLEqualsSparksFixture() async throws {
+        let root = try FixturePaths.temporaryDirectory("churn-sql").path
+        try await pipeline("churn.sql", out: root + "/out", checkpoint: root + "/ckpt").prepare().run()
+        let files = ["joined.jsonl", "predictions.jsonl"]
+        let (status, output) = try await compare("c360-small", root + "/out", files)
+        #expect(status == 0, "compare_dumps.py:\n\(output)")
+        #expect(output.contains("match 2/2 files, 100.00% rows"), "\(output)")
+    }
+
+    /// A rerun on a finished checkpoint runs nothing new and leaves every output as it was.
+    @Test func aRerunOnTheCheckpointKeepsTheOutputs() async throws {
+        let root = try FixturePaths.temporaryDirectory("churn-sql-rerun").path
+        try await pipeline("churn.sql", out: root + "/out", checkpoint: root + "/ckpt").prepare().run()
+        let before = try FileSystem.readAll(root + "/out/joined.jsonl")
+        let log = LineLog()
+        let results = try await pipeline("churn.sql", out: root + "/out", checkpoint: root + "/ckpt") { log.append($0) }.prepare().run()
+        #expect(results.allSatisfy { $0.rows == 0 })
+        #expect(try FileSystem.readAll(root + "/out/joined.jsonl") == before)
+        // Another file's checkpoint root is refused before anything runs.
+        #expect(throws: PipelineError.self) {
+            _ = try pipeline("topup.sql", out: root + "/out2", checkpoint: root + "/ckpt").prepare()
+        }
+    }
+}
+
+/// Lines logged from the queries' tasks.
+final class LineLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func append(_ line: String) { lock.withLock { stored.append(line) } }
+    var lines: [String] { lock.withLock { stored } }
+}

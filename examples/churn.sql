@@ -1,0 +1,42 @@
+-- The seed's Customer 360 churn pipeline in streaming SQL (`s360 churn` as a pipeline file):
+-- a clickstream joined with the flexible-schema CRM documents, labelled and scored.
+--
+--   s360 run examples/churn.sql --var FIXTURES=../shared/fixtures --var OUT=out/churn-sql \
+--     --checkpoint out/churn-sql/checkpoint
+--   python3 ../shared/tools/compare_dumps.py ../shared/fixtures/c360-small/expected out/churn-sql
+--
+-- Variables: CLICKS (a directory of click messages), CRM (the CRM export, JSON lines), MODEL
+-- (a saved Spark PipelineModel), OUT (where the JSON-lines outputs go); by default the
+-- c360-small fixture under FIXTURES.
+
+-- The clickstream: one JSON message per line, an event or an array of events.
+CREATE TABLE clicks (
+  user_id INT, datetime STRING, os STRING, browser STRING, response_time_ms STRING,
+  product STRING, url STRING
+) USING json OPTIONS (path '${CLICKS:-${FIXTURES}/c360-small/input/clickstream}', maxFilesPerTrigger '1');
+
+-- The CRM documents, read once; the schema is inferred as spark.read.json infers it
+-- (fields sorted by name, a field some documents lack is null). A document table works too:
+-- CREATE TABLE crm USING sqlite OPTIONS (path 'demo/customer360.sqlite#crm').
+CREATE TABLE crm USING json OPTIONS (path '${CRM:-${FIXTURES}/c360-small/input/crm/crm.jsonl}', static 'true');
+
+CREATE VIEW weblog AS
+SELECT user_id, to_timestamp(datetime, 'yyyy-MM-dd HH:mm:ss') AS datetime, os, browser,
+       CAST(response_time_ms AS INT) AS response_time_ms, product, url
+FROM clicks;
+
+-- The seed SQL: a stream-static inner join (events of unknown users are dropped) and the label.
+CREATE VIEW joined AS
+SELECT weblog.datetime, os, browser, response_time_ms, product, url, crm.*,
+       CASE WHEN crm.churn_risk >= 20 THEN 1 ELSE 0 END AS churn_label
+FROM weblog JOIN crm ON weblog.user_id = crm.user_id;
+
+CREATE TABLE joined_out USING jsonl OPTIONS (path '${OUT}/joined.jsonl');
+CREATE TABLE predictions_out USING jsonl OPTIONS (path '${OUT}/predictions.jsonl');
+
+INSERT INTO joined_out SELECT * FROM joined;
+
+-- The joined stream scored by the saved churn model: probability of churning is element 1.
+INSERT INTO predictions_out
+SELECT user_id, datetime, product, url, response_time_ms, churn_label, prediction, probability[1] AS probability
+FROM predict(MODEL '${MODEL:-${FIXTURES}/c360-small/spark_churn_model}', TABLE joined);
