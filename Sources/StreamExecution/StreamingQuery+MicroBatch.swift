@@ -75,14 +75,23 @@ extension StreamingQuery {
         let offsetsDone = ContinuousClock.now
 
         var inputs: [Int: RecordBatch] = [:]
+        var partitionInputs: [Int: [RecordBatch]] = [:]
         var sourceProgress: [QueryProgress.SourceProgress] = []
         for (i, source) in sources.enumerated() {
             var rows = 0
             if let end = ends[i], end != committedOffsets[i] {
                 do {
-                    let batch = try source.read(from: committedOffsets[i], to: end)
-                    inputs[i] = batch
-                    rows = batch.rowCount
+                    if plan.count > 1 {
+                        // The source does its I/O here; its splits build their rows on all cores.
+                        let splits = try source.readSplits(from: committedOffsets[i], to: end, count: plan.count)
+                        let batches = try ParallelWork.map(splits.count) { try splits[$0].read() }
+                        partitionInputs[i] = batches
+                        rows = batches.reduce(0) { $0 + $1.rowCount }
+                    } else {
+                        let batch = try source.read(from: committedOffsets[i], to: end)
+                        inputs[i] = batch
+                        rows = batch.rowCount
+                    }
                 } catch {
                     throw QueryError(query: configuration.name, batchId: batchId, phase: "reading \(source.description)",
                                      domain: .external, underlying: error)
@@ -93,8 +102,8 @@ extension StreamingQuery {
         }
         let readDone = ContinuousClock.now
 
-        let context = BatchContext(batchId: batchId, watermarkForLateEvents: lastBatchWatermark,
-                                   watermarkForEviction: watermark, inputs: inputs, partitionCount: plan.count)
+        let context = BatchContext(batchId: batchId, watermarkForLateEvents: lastBatchWatermark, watermarkForEviction: watermark,
+                                   inputs: inputs, partitionInputs: partitionInputs, partitionCount: plan.count)
         let output: RecordBatch
         do {
             output = try plan.execute(context)

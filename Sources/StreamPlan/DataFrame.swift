@@ -23,14 +23,32 @@ public struct DataFrame {
     /// other side's type, as Spark's analyzer casts it (see ``JoinKeyCoercion``). Applications
     /// log these before starting the query.
     public let warnings: [String]
+    /// The operators planned to check this DataFrame: each builder step plans only its own
+    /// operator over its parents' (``PhysicalPlanner/planStep(_:over:sources:)``), so building a
+    /// long DataFrame costs one planning per step, not one of the whole tree. They are never run:
+    /// a query plans its own fresh operators.
+    private let checked: any PhysicalOperator
 
     /// A DataFrame over `plan`, checked by planning it once.
     public init(plan: LogicalPlan, resolution: NameResolution = .caseInsensitive) throws(PlanError) {
         self.plan = plan
         self.resolution = resolution
         let planner = PhysicalPlanner(resolution: resolution, outputMode: .append)
-        schema = try planner.plan(plan, sources: plan.sources).outputSchema
+        checked = try planner.plan(plan, sources: plan.sources)
+        schema = checked.outputSchema
         warnings = planner.warnings
+    }
+
+    /// The DataFrame of the step `plan` over `parents` (whose plans are `plan`'s children).
+    private init(step plan: LogicalPlan, over parents: [DataFrame], resolution: NameResolution) throws(PlanError) {
+        self.plan = plan
+        self.resolution = resolution
+        let planner = PhysicalPlanner(resolution: resolution, outputMode: .append)
+        checked = try planner.planStep(plan, over: parents.map(\.checked), sources: [])
+        schema = checked.outputSchema
+        var warnings: [String] = []
+        for warning in parents.flatMap(\.warnings) + planner.warnings where !warnings.contains(warning) { warnings.append(warning) }
+        self.warnings = warnings
     }
 
     /// The rows of a streaming source.
@@ -44,7 +62,7 @@ public struct DataFrame {
     }
 
     private func with(_ plan: LogicalPlan) throws(PlanError) -> DataFrame {
-        try DataFrame(plan: plan, resolution: resolution)
+        try DataFrame(step: plan, over: [self], resolution: resolution)
     }
 
     public var isStreaming: Bool { plan.isStreaming }
@@ -111,7 +129,8 @@ public struct DataFrame {
 
     /// Joins with `other` on `condition` (equalities between the sides, plus optional ranges).
     public func join(_ other: DataFrame, on condition: Expression, type: JoinType = .inner) throws(PlanError) -> DataFrame {
-        try with(.join(plan, other.plan, JoinSpecification(condition: condition, type: type)))
+        try DataFrame(step: .join(plan, other.plan, JoinSpecification(condition: condition, type: type)), over: [self, other],
+                      resolution: resolution)
     }
 
     /// Applies `function` to every micro-batch (Spark's `DataFrame.transform` with a per-batch

@@ -43,6 +43,17 @@ public indirect enum LogicalPlan {
         return seen
     }
 
+    /// The plans this step reads: none for a source or table, two for a join (left, right), else one.
+    public var children: [LogicalPlan] {
+        switch self {
+        case .source, .table: []
+        case .parseJSON(let child, _, _), .project(let child, _), .filter(let child, _), .explode(let child, _, _),
+             .watermark(let child, _, _), .aggregate(let child, _, _, _), .mapBatches(let child, _):
+            [child]
+        case .join(let left, let right, _): [left, right]
+        }
+    }
+
     /// Whether the plan reads at least one stream (a plan of tables only is a batch plan).
     public var isStreaming: Bool { !sources.isEmpty }
 }

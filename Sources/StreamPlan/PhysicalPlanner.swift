@@ -84,6 +84,16 @@ public struct PhysicalPlanner {
 
     /// Plans `plan`, numbering sources by their position in `sources`.
     public func plan(_ plan: LogicalPlan, sources: [SourceHandle]) throws(PlanError) -> any PhysicalOperator {
+        var children: [any PhysicalOperator] = []
+        for child in plan.children { children.append(try self.plan(child, sources: sources)) }
+        return try planStep(plan, over: children, sources: sources)
+    }
+
+    /// Plans only the top step of `plan`, over operators already planned for its children (in
+    /// ``LogicalPlan/children`` order): how a ``DataFrame`` checks each new step without planning
+    /// the whole tree again.
+    public func planStep(_ plan: LogicalPlan, over children: [any PhysicalOperator], sources: [SourceHandle]) throws(PlanError) -> any PhysicalOperator {
+        precondition(children.count == plan.children.count, "\(children.count) operators for \(plan.children.count) children")
         let evaluator = ExpressionEvaluator(resolution: resolution)
         do {
             switch plan {
@@ -95,30 +105,30 @@ public struct PhysicalPlanner {
             case .table(let table):
                 return TableScanOperator(table)
             case .parseJSON(let child, let column, let recordSchema):
-                return try JSONParseOperator(child: try self.plan(child, sources: sources), column: column,
+                return try JSONParseOperator(child: children[0], column: column,
                                              recordSchema: recordSchema, resolution: resolution)
             case .project(let child, let expressions):
-                return try ProjectOperator(child: try self.plan(child, sources: sources), expressions: expressions, evaluator: evaluator)
+                return try ProjectOperator(child: children[0], expressions: expressions, evaluator: evaluator)
             case .filter(let child, let predicate):
-                return try FilterOperator(child: try self.plan(child, sources: sources), predicate: predicate, evaluator: evaluator)
+                return try FilterOperator(child: children[0], predicate: predicate, evaluator: evaluator)
             case .explode(let child, let column, let alias):
-                return try ExplodeOperator(child: try self.plan(child, sources: sources), column: column, alias: alias, resolution: resolution)
+                return try ExplodeOperator(child: children[0], column: column, alias: alias, resolution: resolution)
             case .watermark(let child, let column, let delay):
-                return try WatermarkOperator(child: try self.plan(child, sources: sources), column: column, delay: delay, resolution: resolution)
+                return try WatermarkOperator(child: children[0], column: column, delay: delay, resolution: resolution)
             case .aggregate(let child, let window, let keys, let aggregations):
                 var mode = child.isStreaming ? outputMode : .complete
                 // A DataFrame is checked in append mode before its query's mode is known; an
                 // aggregation without a window is refused in append mode by StreamingQuery at
                 // start (as Spark does), so it is checked here as it runs in update mode.
                 if mode == .append && window == nil { mode = .update }
-                var input = try self.plan(child, sources: sources)
+                var input = children[0]
                 if child.isStreaming { input = try exchanged(input, keys: keys.map { .column($0) }, evaluator: evaluator) }
                 return try WindowAggregateOperator(child: input, window: window, keys: keys,
                                                    aggregations: aggregations, outputMode: mode, resolution: resolution)
             case .mapBatches(let child, let function):
-                return try MapBatchesOperator(child: try self.plan(child, sources: sources), function: function)
+                return try MapBatchesOperator(child: children[0], function: function)
             case .join(let left, let right, let specification):
-                return try planJoin(left, right, specification, sources: sources, evaluator: evaluator)
+                return try planJoin(left, right, specification, leftOperator: children[0], rightOperator: children[1], evaluator: evaluator)
             }
         } catch let error as PlanError {
             throw error
@@ -131,10 +141,8 @@ public struct PhysicalPlanner {
 
     private func planJoin(
         _ left: LogicalPlan, _ right: LogicalPlan, _ specification: JoinSpecification,
-        sources: [SourceHandle], evaluator: ExpressionEvaluator
+        leftOperator: any PhysicalOperator, rightOperator: any PhysicalOperator, evaluator: ExpressionEvaluator
     ) throws -> any PhysicalOperator {
-        let leftOperator = try plan(left, sources: sources)
-        let rightOperator = try plan(right, sources: sources)
         var analysis = try JoinConditionAnalysis(
             condition: specification.condition, left: leftOperator.outputSchema, right: rightOperator.outputSchema,
             leftBounds: leftOperator.eventTimeBounds, rightBounds: rightOperator.eventTimeBounds, resolution: resolution)

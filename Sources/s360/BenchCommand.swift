@@ -26,8 +26,16 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Files per micro-batch per source.")
         var maxFilesPerTrigger: Int = 25
 
+        @Option(help: "Partitions the query runs in parallel (default: one per core).")
+        var partitions: Int?
+
         func run() async throws {
-            let result = try await CoreBenchmark(dataDirectory: data, readLimit: .maxFiles(maxFilesPerTrigger)).run()
+            var benchmark = CoreBenchmark(dataDirectory: data, readLimit: .maxFiles(maxFilesPerTrigger))
+            if let partitions {
+                guard partitions >= 1 else { throw ValidationError("--partitions must be at least 1, got \(partitions)") }
+                benchmark.partitions = partitions
+            }
+            let result = try await benchmark.run()
             print(result.summary)
         }
     }

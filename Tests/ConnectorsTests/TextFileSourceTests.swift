@@ -142,4 +142,22 @@ import Testing
         #expect(spark.parsedIDs.contains("bom1"))
         #expect(spark.parsedIDs.contains("gz-bom1"))
     }
+
+    /// Input splits (one per partition) tile the lines exactly: together, in order, the rows,
+    /// file names and line numbers of a whole read, wherever the byte ranges cut the lines.
+    @Test(arguments: [1, 2, 3, 5, 8, 64]) func splitsTogetherAreTheWholeRead(count: Int) throws {
+        try write("a.json", Array("first\r\n\nthird line is longer\nfourth".utf8))
+        try write("b.json", Array("\n\nx\n".utf8))
+        try write("c.json", [])
+        try write("d.json", Array("only line\n".utf8))
+        let source = try TextFileSource(directory: directory)
+        let end = try #require(try source.latestOffset(after: nil, limit: .all))
+        let whole = try source.read(from: nil, to: end)
+        #expect(whole.rowCount == 8)
+        let splits = try source.readSplits(from: nil, to: end, count: count).map { try $0.read() }
+        #expect(splits.count == count)
+        let joined = RecordBatch.concatenate(splits, schema: whole.schema)
+        #expect(Rows.scalars(joined) == Rows.scalars(whole))
+        #expect(Rows.scalars(whole).map { $0[2] } == [1, 2, 3, 4, 1, 2, 3, 1].map { Scalar.long($0) })
+    }
 }

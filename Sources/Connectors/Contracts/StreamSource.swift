@@ -19,8 +19,31 @@ public protocol StreamSource: AnyObject {
     func read(from start: SourceOffset?, to end: SourceOffset) throws -> RecordBatch
     /// Called after the batch ending at `end` committed; a source may release data up to it.
     func commit(_ end: SourceOffset) throws
+    /// The rows in `(start, end]` as `count` input splits, one per partition (Spark's input
+    /// partitions): together, in order, they are exactly ``read(from:to:)``'s rows. The I/O happens
+    /// here; each split's ``InputSplit/read`` builds its rows and may run on another thread, in
+    /// parallel with the other splits. The default reads the range whole and slices it.
+    func readSplits(from start: SourceOffset?, to end: SourceOffset, count: Int) throws -> [InputSplit]
 }
 
 extension StreamSource {
     public func commit(_ end: SourceOffset) throws {}
+
+    public func readSplits(from start: SourceOffset?, to end: SourceOffset, count: Int) throws -> [InputSplit] {
+        let batch = try read(from: start, to: end)
+        return (0..<count).map { partition in
+            let rows = PartitionSlice.rows(of: batch.rowCount, partition: partition, count: count)
+            return InputSplit { batch.slice(rows) }
+        }
+    }
+}
+
+/// One partition's share of a source's batch, built when ``read`` is called (on any thread).
+public struct InputSplit: Sendable {
+    /// Builds the split's rows.
+    public let read: @Sendable () throws -> RecordBatch
+
+    public init(_ read: @escaping @Sendable () throws -> RecordBatch) {
+        self.read = read
+    }
 }

@@ -46,30 +46,33 @@ public final class TextFileSource: StreamSource {
     }
 
     public func read(from start: SourceOffset?, to end: SourceOffset) throws -> RecordBatch {
+        try readSplits(from: start, to: end, count: 1)[0].read()
+    }
+
+    /// Reads the files of `(start, end]` here and splits their lines by bytes: split p gets the
+    /// lines that start in the p-th of `count` equal byte ranges of all the files together, as
+    /// Spark splits text files into byte ranges. Building each split's columns (the per-line
+    /// work) happens in ``InputSplit/read``, on the partition's thread.
+    public func readSplits(from start: SourceOffset?, to end: SourceOffset, count: Int) throws -> [InputSplit] {
         let first = try index(of: start) + 1
         let last = try index(of: end)
         let files = try files(atLeast: last + 1)
         guard last < files.count else {
             throw ConnectorError.invalidOffset(source: description, offset: end.json)
         }
-        var values = ColumnBuilder(type: .string)
-        var fileNames = ColumnBuilder(type: .string)
-        var lines = ColumnBuilder(type: .long)
+        var contents: [TextFileLines] = []
         if first <= last {
             for name in files[first...last] {
-                let bytes = try TextFileContent.read(directory + "/" + name)
-                let nameBytes = Array(name.utf8)
-                nameBytes.withUnsafeBufferPointer { nameBuffer in
-                    TextLines.forEachLine(in: bytes) { line, number in
-                        values.append(utf8: line)
-                        fileNames.append(utf8: nameBuffer)
-                        lines.append(Int64(number))
-                    }
-                }
+                contents.append(TextFileLines(name: Array(name.utf8), bytes: try TextFileContent.read(directory + "/" + name)))
             }
         }
-        let count = values.count
-        return RecordBatch(trusted: schema, columns: [values.finish(), fileNames.finish(), lines.finish()], rowCount: count)
+        let lines = contents
+        let total = lines.reduce(0) { $0 + $1.bytes.count }
+        let schema = self.schema
+        return (0..<count).map { partition in
+            let range = PartitionSlice.rows(of: total, partition: partition, count: count)
+            return InputSplit { TextFileLines.batch(of: lines, startingIn: range, schema: schema) }
+        }
     }
 
     private func index(of offset: SourceOffset?) throws -> Int {

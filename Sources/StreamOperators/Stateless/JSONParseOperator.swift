@@ -71,8 +71,7 @@ public final class JSONParseOperator: QuarantiningOperator {
     /// The index in the source's batch of this partition's first row, for positions of sources
     /// that give none of their own (a memory source's message index).
     private func firstSourceRow(_ context: BatchContext) -> Int {
-        guard context.partitionCount > 1, let scan = sourceScan, let input = context.inputs[scan.sourceIndex] else { return 0 }
-        return PartitionSlice.rows(of: input.rowCount, partition: context.partition, count: context.partitionCount).lowerBound
+        sourceScan.map { context.firstSourceRow($0.sourceIndex) } ?? 0
     }
 
     public func drainQuarantine() -> [QuarantinedMessage] {

@@ -17,8 +17,6 @@ public final class SourceScanOperator: PhysicalOperator {
     }
 
     public func execute(_ context: BatchContext) -> RecordBatch {
-        guard let input = context.inputs[sourceIndex] else { return .empty(outputSchema) }
-        guard context.partitionCount > 1 else { return input }
-        return input.slice(PartitionSlice.rows(of: input.rowCount, partition: context.partition, count: context.partitionCount))
+        context.sourceRows(sourceIndex) ?? .empty(outputSchema)
     }
 }
