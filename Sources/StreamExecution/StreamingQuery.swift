@@ -85,11 +85,7 @@ public final class StreamingQuery {
         let planner = PhysicalPlanner(resolution: configuration.resolution, outputMode: configuration.outputMode)
         let plan = try planner.planPartitions(dataFrame.plan, sources: handles, count: configuration.partitions)
         let root = plan.root
-        let all = root.allOperators
-        if configuration.outputMode == .append,
-           all.contains(where: { ($0 as? WindowAggregateOperator).map { $0.window == nil } ?? false }) {
-            throw PlanError.invalidPlan("append mode needs windowed aggregations with a watermark")
-        }
+        try StreamingPlanCheck.check(root, outputMode: configuration.outputMode)
         do {
             try configuration.sinkRetry.validate()
         } catch {

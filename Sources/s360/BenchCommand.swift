@@ -12,7 +12,20 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the engine (build with -c release first).",
-        subcommands: [CoreBench.self, PipelineBench.self])
+        subcommands: [CoreBench.self, PipelineBench.self, PlanningBench.self])
+
+    struct PlanningBench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "planning",
+            abstract: "Time building a 40-step DataFrame and compiling a 40-step SQL statement (median of 50).")
+
+        func run() throws {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("s360-planning-\(getpid())").path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            print(try PlanningBenchmark(sourceDirectory: directory).run().summary)
+        }
+    }
 
     struct CoreBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

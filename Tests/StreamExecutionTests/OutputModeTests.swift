@@ -1,5 +1,6 @@
 import Columnar
 import Connectors
+import Expressions
 import StreamExecution
 import StreamOperators
 import StreamPlan
@@ -45,5 +46,30 @@ import Testing
         #expect(throws: PlanError.self) {
             try StreamingQuery(df, sink: MemorySink(), configuration: .init(outputMode: .append))
         }
+    }
+
+    /// Spark's UnsupportedOperationChecker: shapes that could never write their output, or never
+    /// clean their state, are refused at start with the reason and what to change.
+    @Test func unsupportedStreamingShapesAreRefusedWithTheReason() throws {
+        let source = MemorySource(schema: eventSchema)
+        let unwatermarked = try DataFrame.readStream(source)
+            .groupBy(window: DataFrame.window("ts", .seconds(10)), ["ID"], aggregations: [Aggregation(.countAll, "*", as: "n")])
+        func refusal(_ frame: DataFrame, _ mode: OutputMode) -> String {
+            let error = #expect(throws: PlanError.self) {
+                try StreamingQuery(frame, sink: MemorySink(), configuration: .init(outputMode: mode))
+            }
+            return error?.description ?? ""
+        }
+        #expect(refusal(unwatermarked, .append).contains("needs a watermark on the window's column 'ts'"))
+        // The same aggregation runs in update mode, where rows are emitted as they change.
+        _ = try StreamingQuery(unwatermarked, sink: MemorySink(), configuration: .init(outputMode: .update))
+
+        let other = MemorySource(schema: eventSchema)
+        let joined = try DataFrame.readStream(source).withWatermark("ts", delay: .seconds(5))
+            .join(try DataFrame.readStream(other).withWatermark("ts", delay: .seconds(5)).withColumnRenamed("ID", "ID2")
+                    .withColumnRenamed("ts", "ts2"),
+                  on: col("ID") == col("ID2"))
+        #expect(refusal(joined, .update).contains("not supported in update mode"))
+        #expect(refusal(try passThrough(source), .complete).contains("complete mode"))
     }
 }
