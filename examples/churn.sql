@@ -31,6 +31,34 @@ SELECT weblog.datetime, os, browser, response_time_ms, product, url, crm.*,
        CASE WHEN crm.churn_risk >= 20 THEN 1 ELSE 0 END AS churn_label
 FROM weblog JOIN crm ON weblog.user_id = crm.user_id;
 
+-- The web-traffic statistics, as the batch job Spark ran over every click file: the files
+-- replayed as Spark's batch scan splits them (one partition per micro-batch, which is what makes
+-- percentile_approx merge its summaries as Spark's does), a complete-mode aggregation by
+-- (dimension, value) whose last result is the file.
+CREATE TABLE click_partitions (
+  user_id INT, datetime STRING, os STRING, browser STRING, response_time_ms STRING,
+  product STRING, url STRING
+) USING json OPTIONS (path '${CLICKS:-${FIXTURES}/c360-small/input/clickstream}', partitioning 'spark-batch');
+
+CREATE VIEW weblog_by_dimension AS
+SELECT explode(split('product,browser,os', ',')) AS dimension, product, browser, os,
+       CAST(response_time_ms AS INT) AS response_time_ms
+FROM click_partitions;
+
+CREATE TABLE weblog_stats_out USING jsonl OPTIONS (path '${OUT}/weblog_stats.jsonl', outputMode 'complete');
+
+INSERT INTO weblog_stats_out
+SELECT dimension,
+       CASE dimension WHEN 'product' THEN product WHEN 'browser' THEN browser ELSE os END AS value,
+       count(*) AS events, count(response_time_ms) AS response_time_count,
+       avg(response_time_ms) AS avg_response_time_ms,
+       percentile(response_time_ms, 0.5) AS p50_response_time_ms,
+       percentile(response_time_ms, 0.95) AS p95_response_time_ms,
+       percentile_approx(response_time_ms, 0.5, 10000) AS p50_approx_response_time_ms,
+       percentile_approx(response_time_ms, 0.95, 10000) AS p95_approx_response_time_ms
+FROM weblog_by_dimension
+GROUP BY dimension, value;
+
 CREATE TABLE joined_out USING jsonl OPTIONS (path '${OUT}/joined.jsonl');
 CREATE TABLE predictions_out USING jsonl OPTIONS (path '${OUT}/predictions.jsonl');
 

@@ -88,9 +88,11 @@ extension SQLCompiler {
         let projected = try frame({ () throws(PlanError) in try input.frame.select(pre) }, at: query.position)
         var grouped = try frame({ () throws(PlanError) in try projected.groupBy(window: window, keys, aggregations: aggregations) }, at: query.groupBy.first?.position ?? query.position)
         if window != nil, let windowKey {
-            let windowName = freshName()
-            let renamed = grouped.schema.fields.enumerated().map { Expression.alias(col($0.element.name), $0.offset == 0 ? windowName : $0.element.name) }
-            grouped = try frame({ () throws(PlanError) in try grouped.select(renamed) }, at: query.position)
+            // The window struct keeps the engine's name (every other grouped column is an internal
+            // `#N`, so it cannot collide): `window.start` and `window.end` then carry the
+            // aggregation's event-time bounds through later projections, which a stream-stream
+            // join needs to evict the other side's rows (a renamed struct would lose them).
+            let windowName = "window"
             byKey[windowKey] = (windowName, TimeWindow.structType)
             visible.insert(.init(qualifier: nil, name: "window", internalName: windowName, type: TimeWindow.structType), at: 0)
         }

@@ -21,7 +21,10 @@ struct RunCommand: AsyncParsableCommand {
             saved pipeline model. ${NAME} in the file is replaced by --var NAME=VALUE (or the \
             ${NAME:-default} it gives). The queries run side by side until the trigger is done; \
             with --checkpoint DIR each is checkpointed in DIR/<sink> and a rerun resumes after the \
-            last committed batch. On a terminal a status line shows each query's batch, records/s, \
+            last committed batch. A query whose state can grow without bound (complete mode, a \
+            GROUP BY without an event-time window, a join side never evicted) is refused before \
+            anything runs unless --allow-unbounded-state; `s360 explain FILE.sql` shows every \
+            stateful operator's bound. On a terminal a status line shows each query's batch, records/s, \
             watermark and state rows. Ctrl-C or SIGTERM finishes the running batches and stops.
 
             Example: s360 run examples/topup.sql --var FIXTURES=../shared/fixtures --var OUT=out/topup-sql --checkpoint out/topup-sql/checkpoint
@@ -48,6 +51,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run a batch without new data when the watermark moved (Spark's noDataMicroBatches.enabled): true | false.")
     var noDataBatches: Bool = true
 
+    @Flag(help: "Run queries whose state can grow without bound (refused by default; `s360 explain FILE.sql` shows why).")
+    var allowUnboundedState = false
+
     func validate() throws {
         for variable in variables where !variable.contains("=") {
             throw ValidationError("--var takes NAME=VALUE, not '\(variable)'")
@@ -56,24 +62,13 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let parsedTrigger = try TriggerOption.parse(trigger)
-        let text = String(decoding: try FileSystem.readAll(file), as: UTF8.self)
-        var values: [String: String] = [:]
-        for variable in variables {
-            let parts = variable.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
-        }
-        let program: SQLProgram
-        do {
-            program = try SQLProgram(text, variables: values)
-        } catch {
-            StandardError.write("Error: \(file): \(error)")
-            throw ExitCode.failure
-        }
+        let program = try PipelineFile.load(file, variables: variables)
         let name = file.split(separator: "/").last.map(String.init) ?? file
         let status = RunStatusLine(queries: program.inserts.map(\.table), live: isatty(2) != 0, progressFile: progress)
         var pipeline = SQLPipeline(program: program, name: name, trigger: parsedTrigger, checkpointDirectory: checkpoint) { status.log($0) }
         pipeline.quarantineDirectory = quarantine
         pipeline.noDataBatches = noDataBatches
+        pipeline.allowUnboundedState = allowUnboundedState
         pipeline.progress = { status.report($0) }
         let clock = ContinuousClock()
         let started = clock.now
@@ -89,5 +84,25 @@ struct RunCommand: AsyncParsableCommand {
         withExtendedLifetime(signals) {}
         status.finish()
         print("done in \(started.duration(to: clock.now)): " + results.map { "\($0.name)=\($0.rows)" }.joined(separator: ", "))
+    }
+}
+
+/// Reading a pipeline file for `s360 run` and `s360 explain`.
+enum PipelineFile {
+    /// The file's program, with `--var NAME=VALUE` substituted; a SQL error is printed with its
+    /// line, column and caret, and ends the command.
+    static func load(_ file: String, variables: [String]) throws -> SQLProgram {
+        let text = String(decoding: try FileSystem.readAll(file), as: UTF8.self)
+        var values: [String: String] = [:]
+        for variable in variables {
+            let parts = variable.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        do {
+            return try SQLProgram(text, variables: values)
+        } catch {
+            StandardError.write("Error: \(file): \(error)")
+            throw ExitCode.failure
+        }
     }
 }

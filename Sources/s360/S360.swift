@@ -13,7 +13,7 @@ struct S360: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, TopUpCommand.self, ChurnCommand.self, TrainCommand.self, BenchCommand.self, BrokerCommand.self, ProduceCommand.self,
             GenerateCommand.self,
-            PortalCommand.self, SQLCommand.self, RunCommand.self,
+            PortalCommand.self, SQLCommand.self, RunCommand.self, ExplainCommand.self,
         ])
 
     /// Runs the command line: line-buffered standard output, deprecated option spellings

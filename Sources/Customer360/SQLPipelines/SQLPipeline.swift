@@ -27,6 +27,9 @@ public struct SQLPipeline {
     public var quarantineDirectory: String?
     /// Spark's `noDataMicroBatches.enabled` for every query.
     public var noDataBatches = true
+    /// Whether to run queries whose state can grow without bound (``SQLStateBounds``);
+    /// by default ``prepare()`` refuses them before anything runs.
+    public var allowUnboundedState = false
     /// Receives every query's progress after each batch (from the queries' tasks, concurrently).
     public var progress: @Sendable (QueryProgress) -> Void = { _ in }
     /// Receives the runner's lines (warnings, resumed queries, results).
@@ -61,13 +64,31 @@ public struct SQLPipeline {
         guard let quarantineRoot = quarantineDirectory ?? checkpointDirectory.map({ "\($0)/quarantine" }) else {
             throw PipelineError.conflictingOptions("malformed messages need a place: give --checkpoint DIR (they go to DIR/quarantine) or --quarantine DIR")
         }
+        let connectors = SQLConnectors(boundedAtStart: bounded, warn: log)
+        // Everything is compiled and checked before any checkpoint or sink is touched.
+        var plans: [(compiled: SQLProgram.CompiledInsert, outputMode: OutputMode, readLimit: ReadLimit)] = []
+        for insert in program.inserts {
+            let compiled = try program.compile(insert, connectors: connectors)
+            let outputMode: OutputMode
+            do { outputMode = try SQLSinks.outputMode(compiled.sink) } catch {
+                throw program.error(error.kind, error.message, at: compiled.sink)
+            }
+            if !allowUnboundedState {
+                let unbounded = try SQLStateBounds(compiled.frame, outputMode: outputMode).unbounded
+                if !unbounded.isEmpty {
+                    throw PipelineError.conflictingOptions(
+                        "the query `\(insert.table)` keeps state that can grow without bound (\(unbounded.joined(separator: "; "))); "
+                            + "fix the query, or run it anyway with --allow-unbounded-state (`s360 explain` shows every operator's bound)")
+                }
+            }
+            plans.append((compiled, outputMode, try readLimit(compiled)))
+        }
         if let checkpointDirectory {
             try PipelineCheckpoint.claim(checkpointDirectory, pipeline: "run \(name)", stages: queryNames + ["quarantine"])
         }
-        let connectors = SQLConnectors(boundedAtStart: bounded, warn: log)
         var stages: [PipelineRun.Stage] = []
-        for insert in program.inserts {
-            let compiled = try program.compile(insert, connectors: connectors)
+        for (compiled, outputMode, readLimit) in plans {
+            let insert = compiled.insert
             let made: SQLSinks.Made
             do {
                 made = try SQLSinks.make(compiled.sink, stage: insert.table)
@@ -78,7 +99,7 @@ public struct SQLPipeline {
             }
             for warning in compiled.frame.warnings { log("\(insert.table): warning: \(warning)") }
             let configuration = StreamingQueryConfiguration(
-                name: insert.table, outputMode: made.outputMode, trigger: trigger, readLimit: try readLimit(compiled),
+                name: insert.table, outputMode: outputMode, trigger: trigger, readLimit: readLimit,
                 quarantineDirectory: "\(quarantineRoot)/\(insert.table)",
                 checkpointLocation: checkpointDirectory.map { "\($0)/\(insert.table)" }, noDataBatches: noDataBatches)
             let query = try StreamingQuery(compiled.frame, sink: made.sink, configuration: configuration)
