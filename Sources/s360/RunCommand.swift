@@ -51,10 +51,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run a batch without new data when the watermark moved (Spark's noDataMicroBatches.enabled): true | false.")
     var noDataBatches: Bool = true
 
+    @Option(help: "Partitions each query runs in parallel (Spark's spark.sql.shuffle.partitions); default: one per core. Recorded in the checkpoint: a restart must use the same count.")
+    var partitions: Int?
+
     @Flag(help: "Run queries whose state can grow without bound (refused by default; `s360 explain FILE.sql` shows why).")
     var allowUnboundedState = false
 
     func validate() throws {
+        if let partitions, partitions < 1 { throw ValidationError("--partitions must be at least 1, got \(partitions)") }
         for variable in variables where !variable.contains("=") {
             throw ValidationError("--var takes NAME=VALUE, not '\(variable)'")
         }
@@ -69,6 +73,7 @@ struct RunCommand: AsyncParsableCommand {
         pipeline.quarantineDirectory = quarantine
         pipeline.noDataBatches = noDataBatches
         pipeline.allowUnboundedState = allowUnboundedState
+        if let partitions { pipeline.partitions = partitions }
         pipeline.progress = { status.report($0) }
         let clock = ContinuousClock()
         let started = clock.now

@@ -105,3 +105,44 @@ final class LineLog: @unchecked Sendable {
     func append(_ line: String) { lock.withLock { stored.append(line) } }
     var lines: [String] { lock.withLock { stored } }
 }
+
+extension SQLPipelineRunTests {
+    /// Golden pipeline killed and restored: a processing-time run of topup.sql stopped once the
+    /// join has written rows, then resumed from its checkpoint, still equals Spark's outputs.
+    @Test func aStoppedTopUpRunResumesFromItsCheckpoint() async throws {
+        let root = try FixturePaths.temporaryDirectory("topup-sql-resume").path
+        let holder = RunHolder()
+        var first = try pipeline("topup.sql", out: root + "/out", checkpoint: root + "/ckpt", trigger: .processingTime(.milliseconds(5)))
+        first.partitions = 2
+        first.progress = { progress in
+            if progress.name == "joined_out", progress.numOutputRows > 0 { holder.run?.stop() }
+        }
+        let run = try first.prepare()
+        holder.run = run
+        try await run.run()
+        let partial = lineCount(root + "/out/joined.jsonl")
+        #expect(partial > 0 && partial < 1527, "stopped after \(partial) joined rows")
+        let log = LineLog()
+        var second = try pipeline("topup.sql", out: root + "/out", checkpoint: root + "/ckpt") { log.append($0) }
+        second.partitions = 2
+        try await second.prepare().run()
+        #expect(log.lines.contains { $0.hasPrefix("joined_out: resuming at batch ") }, "\(log.lines)")
+        let (status, output) = try await compare("topup-small", root + "/out", Self.topupFiles)
+        #expect(status == 0, "compare_dumps.py:\n\(output)")
+        #expect(output.contains("match 6/6 files, 100.00% rows"), "\(output)")
+    }
+
+    func lineCount(_ path: String) -> Int {
+        ((try? FileSystem.readAll(path)) ?? []).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+}
+
+/// The run a progress handler stops, set once it is prepared.
+final class RunHolder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: PipelineRun?
+    var run: PipelineRun? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}

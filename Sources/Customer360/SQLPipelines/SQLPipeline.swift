@@ -27,6 +27,9 @@ public struct SQLPipeline {
     public var quarantineDirectory: String?
     /// Spark's `noDataMicroBatches.enabled` for every query.
     public var noDataBatches = true
+    /// Partitions each query runs in parallel (Spark's `spark.sql.shuffle.partitions`); recorded
+    /// in each query's checkpoint, so a restart must use the same count.
+    public var partitions = StreamingQueryConfiguration.defaultPartitions
     /// Whether to run queries whose state can grow without bound (``SQLStateBounds``);
     /// by default ``prepare()`` refuses them before anything runs.
     public var allowUnboundedState = false
@@ -61,9 +64,6 @@ public struct SQLPipeline {
     /// - Throws: ``SQLError`` located in the file, ``PipelineError`` for a directory that
     ///   cannot be used, the errors of opening a sink or a checkpoint.
     public func prepare() throws -> PipelineRun {
-        guard let quarantineRoot = quarantineDirectory ?? checkpointDirectory.map({ "\($0)/quarantine" }) else {
-            throw PipelineError.conflictingOptions("malformed messages need a place: give --checkpoint DIR (they go to DIR/quarantine) or --quarantine DIR")
-        }
         let connectors = SQLConnectors(boundedAtStart: bounded, warn: log)
         // Everything is compiled and checked before any checkpoint or sink is touched.
         var plans: [(compiled: SQLProgram.CompiledInsert, outputMode: OutputMode, readLimit: ReadLimit)] = []
@@ -83,6 +83,9 @@ public struct SQLPipeline {
             }
             plans.append((compiled, outputMode, try readLimit(compiled)))
         }
+        guard let quarantineRoot = quarantineDirectory ?? checkpointDirectory.map({ "\($0)/quarantine" }) else {
+            throw PipelineError.conflictingOptions("malformed messages need a place: give --checkpoint DIR (they go to DIR/quarantine) or --quarantine DIR")
+        }
         if let checkpointDirectory {
             try PipelineCheckpoint.claim(checkpointDirectory, pipeline: "run \(name)", stages: queryNames + ["quarantine"])
         }
@@ -101,7 +104,8 @@ public struct SQLPipeline {
             let configuration = StreamingQueryConfiguration(
                 name: insert.table, outputMode: outputMode, trigger: trigger, readLimit: readLimit,
                 quarantineDirectory: "\(quarantineRoot)/\(insert.table)",
-                checkpointLocation: checkpointDirectory.map { "\($0)/\(insert.table)" }, noDataBatches: noDataBatches)
+                checkpointLocation: checkpointDirectory.map { "\($0)/\(insert.table)" }, noDataBatches: noDataBatches,
+                partitions: partitions)
             let query = try StreamingQuery(compiled.frame, sink: made.sink, configuration: configuration)
             stages.append(try PipelineRun.Stage(query: query, sink: made.sink, files: made.files))
         }
