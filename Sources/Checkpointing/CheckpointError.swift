@@ -31,6 +31,8 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
     /// The checkpoint's state is split into `checkpointed` partitions by key hash, and the query
     /// asks for `requested` (Spark's `spark.sql.shuffle.partitions` cannot change across restarts).
     case partitionCountChanged(path: String, checkpointed: Int, requested: Int)
+    /// `path` was expected to be a checkpoint (or a pipeline's checkpoint root) and is not.
+    case notACheckpoint(path: String, detail: String)
 
     public var description: String {
         switch self {
@@ -60,6 +62,9 @@ public enum CheckpointError: Error, Sendable, Equatable, CustomStringConvertible
             "checkpoint \(path) holds state in \(checkpointed) partition\(checkpointed == 1 ? "" : "s") (keys are placed by hash modulo the count), "
                 + "and this query asks for \(requested); restart it with \(checkpointed) partition\(checkpointed == 1 ? "" : "s") (--partitions \(checkpointed)) "
                 + "to resume, or use a new checkpoint directory to run with \(requested)"
+        case .notACheckpoint(let path, let detail):
+            "\(path) is not a checkpoint: \(detail); give a query's checkpoint directory (holding metadata, offsets/, commits/) "
+                + "or a pipeline's checkpoint root (holding _pipeline and one directory per stage)"
         }
     }
 }

@@ -111,9 +111,10 @@ extension StreamingQuery {
         }
     }
 
-    /// Loads the query's watermarks and every operator's state saved after batch `batchId`.
-    private func restoreState(after batchId: Int64) throws {
-        guard let checkpoint else { return }
+    /// Loads the query's watermarks and every operator's state saved after batch `batchId`,
+    /// from `directory` (a replay's read-only checkpoint) or the query's own checkpoint.
+    func restoreState(after batchId: Int64, from directory: CheckpointDirectory? = nil) throws {
+        guard let checkpoint = directory ?? checkpoint else { return }
         let store = checkpoint.state
         guard let watermarkBytes = try store.read(operator: Self.queryStateName, batchId: batchId) else {
             throw CheckpointError.missingState(path: store.path(operator: Self.queryStateName, batchId: batchId), batchId: batchId)
