@@ -6,7 +6,8 @@
 --   python3 ../shared/tools/compare_dumps.py ../shared/fixtures/c360-small/expected out/churn-sql
 --
 -- Variables: CLICKS (a directory of click messages), CRM (the CRM export, JSON lines), MODEL
--- (a saved Spark PipelineModel), OUT (where the JSON-lines outputs go); by default the
+-- (a saved Spark PipelineModel), OUT (where the JSON-lines outputs go), STORE (the SQLite
+-- document store the scores are saved into; default OUT/customer360.sqlite); by default the
 -- c360-small fixture under FIXTURES.
 
 -- The clickstream: one JSON message per line, an event or an array of events.
@@ -65,6 +66,17 @@ CREATE TABLE predictions_out USING jsonl OPTIONS (path '${OUT}/predictions.jsonl
 INSERT INTO joined_out SELECT * FROM joined;
 
 -- The joined stream scored by the saved churn model: probability of churning is element 1.
-INSERT INTO predictions_out
+CREATE VIEW scored AS
 SELECT user_id, datetime, product, url, response_time_ms, churn_label, prediction, probability[1] AS probability
 FROM predict(MODEL '${MODEL:-${FIXTURES}/c360-small/spark_churn_model}', TABLE joined);
+
+INSERT INTO predictions_out SELECT * FROM scored;
+
+-- The scores saved back into the document store, as the seed did: one document per customer,
+-- upserted by user_id in one transaction per batch (a later click's score replaces an earlier one).
+CREATE TABLE churn_scores USING sqlite
+  OPTIONS (path '${STORE:-${OUT}/customer360.sqlite}#churn_predictions', idField 'user_id', mode 'upsert');
+
+INSERT INTO churn_scores
+SELECT user_id, prediction AS churn_prediction, probability AS churn_probability, churn_label, datetime AS last_event
+FROM scored;

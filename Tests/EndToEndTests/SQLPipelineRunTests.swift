@@ -1,5 +1,6 @@
 import Connectors
 import Customer360
+import DocumentStore
 import Foundation
 import StreamExecution
 import StreamSQL
@@ -54,6 +55,14 @@ import Testing
         let (status, output) = try await compare("c360-small", root + "/out", files)
         #expect(status == 0, "compare_dumps.py:\n\(output)")
         #expect(output.contains("match 3/3 files, 100.00% rows"), "\(output)")
+        // The scores saved back into the document store: one document per scored customer.
+        let predicted = Set(String(decoding: try FileSystem.readAll(root + "/out/predictions.jsonl"), as: UTF8.self)
+            .split(separator: "\n").compactMap { line in line.split(separator: ",").first })
+        let store = try DocumentStoreURL("sqlite:" + root + "/out/customer360.sqlite").open(readOnly: true)
+        defer { store.close() }
+        let documents = try store.openTable("churn_predictions").scan()
+        #expect(documents.rowCount == predicted.count && documents.rowCount > 1000)
+        #expect(Set(documents.schema.names) == ["user_id", "churn_prediction", "churn_probability", "churn_label", "last_event"])
     }
 
     /// A rerun on a finished checkpoint runs nothing new and leaves every output as it was.
