@@ -199,7 +199,7 @@ let package = Package(
             name: "KafkaConnectorTests",
             dependencies: [
                 "KafkaConnector", "KafkaClient", "Customer360", "StreamExecution", "StreamPlan", "StreamTesting", "Connectors", "Columnar",
-                "JSONIngest", "Expressions",
+                "JSONIngest", "Expressions", "StreamSQL",
             ]),
         // Benchmarks: swift run -c release KafkaBenchmark
         .executableTarget(
