@@ -14,6 +14,8 @@ struct PreparedBatch {
     /// What the plan produced: the rows for the sink.
     let output: RecordBatch
     let numQuarantined: Int
+    let numLateRowsWritten: Int
+    let numSuspectEventTimeRows: Int
     let started: ContinuousClock.Instant
     let offsetsDone: ContinuousClock.Instant
     let readDone: ContinuousClock.Instant

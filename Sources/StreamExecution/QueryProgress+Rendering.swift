@@ -14,6 +14,7 @@ extension QueryProgress {
         if dropped > 0 { line += ", late rows dropped: \(dropped)" }
         if numQuarantinedMessages > 0 { line += ", quarantined messages: \(numQuarantinedMessages)" }
         if numSinkRetries > 0 { line += ", sink retries: \(numSinkRetries)" }
+        if numSuspectEventTimeRows > 0 { line += ", rows with suspect event times: \(numSuspectEventTimeRows)" }
         return line
     }
 
@@ -44,6 +45,8 @@ extension QueryProgress {
         fields.append("\"sources\":[\(sourceItems.joined(separator: ","))]")
         fields.append("\"sink\":{\"description\":\(Self.quote(sinkDescription)),\"numOutputRows\":\(numOutputRows),\"numRetries\":\(numSinkRetries)}")
         fields.append("\"numQuarantinedMessages\":\(numQuarantinedMessages)")
+        fields.append("\"numSuspectEventTimeRows\":\(numSuspectEventTimeRows)")
+        fields.append("\"numLateRowsWritten\":\(numLateRowsWritten)")
         return "{" + fields.joined(separator: ",") + "}"
     }
 

@@ -31,4 +31,9 @@ public struct QueryProgress: Sendable {
     /// How many times the sink write was retried after a transient failure (0 when the first
     /// attempt succeeded); the waits are included in `durationMs["addBatch"]`.
     public var numSinkRetries: Int = 0
+    /// Rows the event-time guard set aside (``StreamingQueryConfiguration/maxEventTimeSkew``):
+    /// event times too far after their arrival to be trusted with the watermark.
+    public var numSuspectEventTimeRows: Int = 0
+    /// Rows written to the late-rows side output (``StreamingQueryConfiguration/lateRowsDirectory``).
+    public var numLateRowsWritten: Int = 0
 }

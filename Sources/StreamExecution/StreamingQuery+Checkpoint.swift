@@ -139,12 +139,12 @@ extension StreamingQuery {
     }
 
     /// Records the offsets of batch `batchId` before it runs.
-    func writeOffsets(_ ends: [SourceOffset?], batchId: Int64) throws {
+    func writeOffsets(_ ends: [SourceOffset?], batchId: Int64, timestampMs: Int64) throws {
         guard let checkpoint else { return }
         var conf = ["spark.sql.streaming.multipleWatermarkPolicy": "min", "stream360.outputMode": "\(configuration.outputMode)"]
         if case .partitioned(let count) = stateLayout { conf[StatePartitionLayout.confKey] = String(count) }
         let metadata = OffsetSeqMetadata(
-            batchWatermarkMs: Self.floorDivide(watermark, 1000), batchTimestampMs: Self.wallClockMs(),
+            batchWatermarkMs: Self.floorDivide(watermark, 1000), batchTimestampMs: timestampMs,
             conf: conf)
         try phase("writing offsets", batchId) { try checkpoint.offsets.add(batchId, OffsetSeq(metadata: metadata, offsets: ends)) }
     }

@@ -53,10 +53,14 @@ extension StreamingQuery {
         let batchId = nextBatchId
         let started = ContinuousClock.now
         var ends: [SourceOffset?] = []
+        // When the batch started (Spark's batchTimestampMs): the arrival time the event-time
+        // guard judges rows by, recorded with the offsets so that a re-run judges alike.
+        var timestampMs = Self.wallClockMs()
         if let rerun = pendingRerun {
-            // A batch planned before a restart: exactly its recorded range and watermark.
+            // A batch planned before a restart: exactly its recorded range, watermark and time.
             ends = rerun.offsets
             watermark = rerun.metadata.batchWatermarkMs * 1000
+            timestampMs = rerun.metadata.batchTimestampMs
         } else {
             for (i, source) in sources.enumerated() {
                 do {
@@ -69,7 +73,7 @@ extension StreamingQuery {
             let hasData = ends.indices.contains { ends[$0] != committedOffsets[$0] }
             let watermarkMoved = configuration.noDataBatches && watermark > lastBatchWatermark && !statefulOperators.isEmpty
             guard hasData || watermarkMoved else { return nil }
-            try writeOffsets(ends, batchId: batchId)
+            try writeOffsets(ends, batchId: batchId, timestampMs: timestampMs)
         }
         try checkpointHook?(.offsetsWritten, batchId)
         let offsetsDone = ContinuousClock.now
@@ -103,7 +107,8 @@ extension StreamingQuery {
         let readDone = ContinuousClock.now
 
         let context = BatchContext(batchId: batchId, watermarkForLateEvents: lastBatchWatermark, watermarkForEviction: watermark,
-                                   inputs: inputs, partitionInputs: partitionInputs, partitionCount: plan.count)
+                                   inputs: inputs, partitionInputs: partitionInputs, partitionCount: plan.count,
+                                   batchTimestamp: timestampMs * 1000)
         let output: RecordBatch
         do {
             output = try plan.execute(context)
@@ -113,9 +118,10 @@ extension StreamingQuery {
         }
         let quarantined = quarantiningOperators.flatMap { $0.drainQuarantine() }
         if !quarantined.isEmpty { try recordQuarantine(quarantined, batchId: batchId) }
+        let lateRowsWritten = try writeLateRows(batchId: batchId)
         let batch = PreparedBatch(
             batchId: batchId, ends: ends, sourceProgress: sourceProgress, output: output, numQuarantined: quarantined.count,
-            started: started, offsetsDone: offsetsDone, readDone: readDone)
+            numLateRowsWritten: lateRowsWritten, numSuspectEventTimeRows: suspectEventTimeRows, started: started, offsetsDone: offsetsDone, readDone: readDone)
         pendingBatch = batch
         return batch
     }
@@ -152,6 +158,8 @@ extension StreamingQuery {
             sources: batch.sourceProgress, sinkDescription: sink.description, numOutputRows: batch.output.rowCount,
             numQuarantinedMessages: batch.numQuarantined)
         progress.numSinkRetries = batch.retries
+        progress.numSuspectEventTimeRows = batch.numSuspectEventTimeRows
+        progress.numLateRowsWritten = batch.numLateRowsWritten
         report(progress)
     }
 

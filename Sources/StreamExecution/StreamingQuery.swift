@@ -105,6 +105,7 @@ public final class StreamingQuery {
         stateLayout = .partitioned(configuration.partitions)
         checkpoint = try Self.openCheckpoint(configuration, root: root, sourceCount: handles.count)
         try recoverFromCheckpoint()
+        configureLateRows()
     }
 
     /// The operator tree (partition 0's, when the query runs several), for tests and `explain`.

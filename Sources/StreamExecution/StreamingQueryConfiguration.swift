@@ -46,6 +46,16 @@ public struct StreamingQueryConfiguration: Sendable {
     /// depend on it (only the order of rows within a batch does). Default
     /// ``defaultPartitions``, the number of cores.
     public var partitions: Int
+    /// The late-rows side output: when set, every row a stateful operator drops because it is
+    /// behind the watermark, and every row the event-time guard sets aside, is written to
+    /// `DIR/batch-N.jsonl` with the operator, the reason and the watermark that decided (rows are
+    /// still dropped, as in Spark; a re-run batch rewrites its file). Default: none, rows are only counted.
+    public var lateRowsDirectory: String?
+    /// The event-time guard: a row whose event time is more than this after its batch started
+    /// (its arrival) may not move the watermark; it is set aside to the late-rows side output and
+    /// counted in ``QueryProgress/numSuspectEventTimeRows``. One far-future timestamp otherwise
+    /// makes every later row late, as in Spark. Default nil: no guard, Spark's behaviour.
+    public var maxEventTimeSkew: Duration?
 
     /// The number of active processors: one partition per core.
     public static var defaultPartitions: Int { max(1, ProcessInfoCores.active) }
@@ -54,7 +64,8 @@ public struct StreamingQueryConfiguration: Sendable {
         name: String = "query", outputMode: OutputMode = .append, trigger: Trigger = .availableNow,
         readLimit: ReadLimit = .all, resolution: NameResolution = .caseInsensitive, quarantineDirectory: String? = nil,
         checkpointLocation: String? = nil, checkpointRetention: Int = 10, noDataBatches: Bool = true,
-        sinkRetry: RetryPolicy = .default, quarantineRetained: Int = 100, partitions: Int = StreamingQueryConfiguration.defaultPartitions
+        sinkRetry: RetryPolicy = .default, quarantineRetained: Int = 100, partitions: Int = StreamingQueryConfiguration.defaultPartitions,
+        lateRowsDirectory: String? = nil, maxEventTimeSkew: Duration? = nil
     ) {
         self.name = name
         self.outputMode = outputMode
@@ -68,6 +79,8 @@ public struct StreamingQueryConfiguration: Sendable {
         self.sinkRetry = sinkRetry
         self.quarantineRetained = quarantineRetained
         self.partitions = partitions
+        self.lateRowsDirectory = lateRowsDirectory
+        self.maxEventTimeSkew = maxEventTimeSkew
     }
 }
 

@@ -59,8 +59,15 @@ struct ChurnCommand: AsyncParsableCommand {
     @Option(help: "Partitions each stage runs in parallel (Spark's spark.sql.shuffle.partitions); default: one per core. Recorded in the checkpoint: a restart must use the same count.")
     var partitions: Int?
 
+    @Option(help: "Write the rows each stage drops as late (behind the watermark, or set aside by --max-event-time-skew) to DIR/<stage>/batch-N.jsonl, with the reason and the watermark.")
+    var lateRows: String?
+
+    @Option(help: "Event-time guard: rows whose event time is more than this after their arrival (e.g. 1h) may not move the watermark; they are set aside (see --late-rows). Default: off, as in Spark.")
+    var maxEventTimeSkew: String?
+
     func validate() throws {
         if let partitions, partitions < 1 { throw ValidationError("--partitions must be at least 1, got \(partitions)") }
+        if let maxEventTimeSkew { _ = try DurationOption.parse(maxEventTimeSkew, option: "--max-event-time-skew") }
         if maxFilesPerTrigger != nil && maxMessagesPerTrigger != nil {
             throw ValidationError("give --max-files-per-trigger (file sources) or --max-messages-per-trigger (Kafka sources), not both")
         }
@@ -83,6 +90,8 @@ struct ChurnCommand: AsyncParsableCommand {
         job.quarantineDirectory = quarantine
         job.noDataBatches = noDataBatches
         if let partitions { job.partitions = partitions }
+        job.lateRows = LateRowsOptions(directory: lateRows,
+                                       maxEventTimeSkew: try maxEventTimeSkew.map { try DurationOption.parse($0, option: "--max-event-time-skew") })
         let prepared = try job.prepare()
         let pipeline = prepared.run
         let signals = StopOnSignal(command: "churn") { pipeline.stop() }

@@ -52,6 +52,8 @@ public struct ChurnDump {
     /// How many partitions every stage's query runs (``StreamingQueryConfiguration/partitions``):
     /// default one per core; recorded in each stage's checkpoint.
     public var partitions = StreamingQueryConfiguration.defaultPartitions
+    /// The late-rows side output and the event-time guard, for every stage (default: neither).
+    public var lateRows = LateRowsOptions()
     public var log: @Sendable (String) -> Void
 
     /// Every streaming stage's name, which is also its checkpoint subdirectory.
@@ -149,7 +151,7 @@ public struct ChurnDump {
     ) throws -> PipelineRun.Stage {
         try PipelineRun.Stage.make(
             name, plan: plan, sink: sink, files: files, trigger: trigger, readLimit: readLimit, noDataBatches: noDataBatches,
-            partitions: partitions, checkpointRoot: checkpointDirectory, quarantineRoot: quarantineRoot, log: log)
+            partitions: partitions, checkpointRoot: checkpointDirectory, quarantineRoot: quarantineRoot, lateRows: lateRows, log: log)
     }
 
     /// Writes `weblog_stats.jsonl` into ``outputDirectory``: the web-traffic statistics over the

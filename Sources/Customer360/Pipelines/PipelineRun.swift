@@ -3,6 +3,18 @@ public import StreamExecution
 import StreamOperators
 import StreamPlan
 
+/// Where a pipeline's stages write the rows they drop as late (`DIR/<stage>/batch-N.jsonl`), and
+/// the event-time guard (``StreamExecution/StreamingQueryConfiguration/maxEventTimeSkew``).
+public struct LateRowsOptions: Sendable {
+    public var directory: String?
+    public var maxEventTimeSkew: Duration?
+
+    public init(directory: String? = nil, maxEventTimeSkew: Duration? = nil) {
+        self.directory = directory
+        self.maxEventTimeSkew = maxEventTimeSkew
+    }
+}
+
 /// A built-in pipeline's stage queries, prepared and ready to run side by side.
 ///
 /// ``run()`` runs every stage until its trigger is done (or ``stop()``), then reports what
@@ -32,13 +44,14 @@ public final class PipelineRun: Sendable {
         static func make(
             _ name: String, plan: DataFrame, sink: StageSink, files: [JSONLinesFileSink], trigger: Trigger,
             readLimit: ReadLimit, noDataBatches: Bool, partitions: Int, checkpointRoot: String?, quarantineRoot: String,
-            log: (String) -> Void
+            lateRows: LateRowsOptions, log: (String) -> Void
         ) throws -> Stage {
             for warning in plan.warnings { log("\(name): warning: \(warning)") }
             let configuration = StreamingQueryConfiguration(
                 name: name, outputMode: .append, trigger: trigger, readLimit: readLimit,
                 quarantineDirectory: "\(quarantineRoot)/\(name)",
-                checkpointLocation: checkpointRoot.map { "\($0)/\(name)" }, noDataBatches: noDataBatches, partitions: partitions)
+                checkpointLocation: checkpointRoot.map { "\($0)/\(name)" }, noDataBatches: noDataBatches, partitions: partitions,
+                lateRowsDirectory: lateRows.directory.map { "\($0)/\(name)" }, maxEventTimeSkew: lateRows.maxEventTimeSkew)
             let query = try StreamingQuery(plan, sink: sink, configuration: configuration)
             return try Stage(query: query, sink: sink, files: files)
         }

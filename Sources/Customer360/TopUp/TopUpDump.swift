@@ -53,6 +53,8 @@ public struct TopUpDump {
     /// How many partitions every stage's query runs (``StreamingQueryConfiguration/partitions``):
     /// default one per core; recorded in each stage's checkpoint.
     public var partitions = StreamingQueryConfiguration.defaultPartitions
+    /// The late-rows side output and the event-time guard, for every stage (default: neither).
+    public var lateRows = LateRowsOptions()
     /// When set (`kafka://HOST:PORT[,HOST:PORT…]/TOPIC`), every scored batch with predicted
     /// top-ups is also published there, one message per batch keyed by its largest
     /// `window_end` (``TopUpTargeting/stateCountsDocument(batchId:scored:)``), as the seed
@@ -177,7 +179,7 @@ public struct TopUpDump {
     ) throws -> PipelineRun.Stage {
         try PipelineRun.Stage.make(
             name, plan: plan, sink: sink, files: files, trigger: trigger, readLimit: readLimit, noDataBatches: noDataBatches,
-            partitions: partitions, checkpointRoot: checkpointDirectory, quarantineRoot: quarantineRoot, log: log)
+            partitions: partitions, checkpointRoot: checkpointDirectory, quarantineRoot: quarantineRoot, lateRows: lateRows, log: log)
     }
 
     /// The publisher for ``stateCountsTopic``, checked before any stage runs; nil when unset.

@@ -22,9 +22,13 @@ public struct BatchContext: Sendable {
     /// How many partitions the query runs (Spark's `spark.sql.shuffle.partitions`); 1 runs the
     /// whole batch in one plan.
     public let partitionCount: Int
+    /// When the batch started, microseconds since the epoch (Spark's `batchTimestampMs`, kept in
+    /// the offsets log so a re-run batch has the same): the arrival time of its rows.
+    public let batchTimestamp: Int64
 
     public init(batchId: Int64, watermarkForLateEvents: Int64, watermarkForEviction: Int64, inputs: [Int: RecordBatch],
-                partitionInputs: [Int: [RecordBatch]] = [:], partition: Int = 0, partitionCount: Int = 1) {
+                partitionInputs: [Int: [RecordBatch]] = [:], partition: Int = 0, partitionCount: Int = 1,
+                batchTimestamp: Int64 = 0) {
         precondition(partitionCount >= 1 && (0..<partitionCount).contains(partition), "partition \(partition) of \(partitionCount)")
         self.batchId = batchId
         self.watermarkForLateEvents = watermarkForLateEvents
@@ -33,12 +37,14 @@ public struct BatchContext: Sendable {
         self.partitionInputs = partitionInputs
         self.partition = partition
         self.partitionCount = partitionCount
+        self.batchTimestamp = batchTimestamp
     }
 
     /// The same batch as seen by partition `partition`.
     public func forPartition(_ partition: Int) -> BatchContext {
         BatchContext(batchId: batchId, watermarkForLateEvents: watermarkForLateEvents, watermarkForEviction: watermarkForEviction,
-                     inputs: inputs, partitionInputs: partitionInputs, partition: partition, partitionCount: partitionCount)
+                     inputs: inputs, partitionInputs: partitionInputs, partition: partition, partitionCount: partitionCount,
+                     batchTimestamp: batchTimestamp)
     }
 
     /// This partition's rows of source `index` (nil when the source has no rows in this batch).

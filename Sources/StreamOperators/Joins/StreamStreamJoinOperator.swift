@@ -16,7 +16,7 @@ public import Expressions
 /// before they are joined or buffered, counting them in `numRowsDroppedByWatermark`. A side
 /// without the mark (an aggregate's `window_start`/`window_end` are derived, not marked) drops
 /// nothing.
-public final class StreamStreamJoinOperator: StatefulOperator {
+public final class StreamStreamJoinOperator: StatefulOperator, LateRowReporting {
     public let left: any PhysicalOperator
     public let right: any PhysicalOperator
     public let joinType: JoinType
@@ -26,6 +26,13 @@ public final class StreamStreamJoinOperator: StatefulOperator {
     public var name: String { "symmetricHashJoin" }
     public var children: [any PhysicalOperator] { [left, right] }
     public private(set) var stateProgress: StateOperatorProgress?
+    public var keepsLateRows = false
+    private var pendingLateRows: [LateRows] = []
+
+    public func drainLateRows() -> [LateRows] {
+        defer { pendingLateRows = [] }
+        return pendingLateRows
+    }
     public var eventTimeBounds: EventTimeBounds { EventTimeBounds() }
 
     private let leftKeys: [Expression]
@@ -65,10 +72,10 @@ public final class StreamStreamJoinOperator: StatefulOperator {
     }
 
     public func execute(_ context: BatchContext) throws -> RecordBatch {
-        let (newLeft, droppedLeft) = try Self.droppingLateRows(try left.execute(context), eventTime: left.eventTimeBounds.eventTimeColumn,
-                                                               watermark: context.watermarkForLateEvents, evaluator: evaluator)
-        let (newRight, droppedRight) = try Self.droppingLateRows(try right.execute(context), eventTime: right.eventTimeBounds.eventTimeColumn,
-                                                                 watermark: context.watermarkForLateEvents, evaluator: evaluator)
+        let (newLeft, droppedLeft) = try droppingLateRows(try left.execute(context), side: "left", eventTime: left.eventTimeBounds.eventTimeColumn,
+                                                          watermark: context.watermarkForLateEvents)
+        let (newRight, droppedRight) = try droppingLateRows(try right.execute(context), side: "right", eventTime: right.eventTimeBounds.eventTimeColumn,
+                                                            watermark: context.watermarkForLateEvents)
         let leftKeyBytes = try JoinKeys.encode(newLeft, leftKeys, evaluator: evaluator)
         let rightKeyBytes = try JoinKeys.encode(newRight, rightKeys, evaluator: evaluator)
 
@@ -139,8 +146,10 @@ public final class StreamStreamJoinOperator: StatefulOperator {
 
     /// `batch` without its rows whose `eventTime` is at or before `watermark` (a null event
     /// time is kept, as Spark's predicate is not true for it), and how many rows were dropped.
-    static func droppingLateRows(
-        _ batch: RecordBatch, eventTime: String?, watermark: Int64, evaluator: ExpressionEvaluator
+    /// `batch` without its rows whose event time is at or before `watermark`, and how many those
+    /// were; they are kept for the late-rows side output when ``keepsLateRows`` is on.
+    private func droppingLateRows(
+        _ batch: RecordBatch, side: String, eventTime: String?, watermark: Int64
     ) throws -> (RecordBatch, Int) {
         guard let eventTime, batch.rowCount > 0 else { return (batch, 0) }
         let column: Column
@@ -152,7 +161,15 @@ public final class StreamStreamJoinOperator: StatefulOperator {
         let values = column.int64Values
         let onTime = (0..<batch.rowCount).filter { column.isNull($0) || values[$0] > watermark }
         let dropped = batch.rowCount - onTime.count
-        return dropped == 0 ? (batch, 0) : (batch.take(onTime), dropped)
+        guard dropped > 0 else { return (batch, 0) }
+        if keepsLateRows {
+            let late = (0..<batch.rowCount).filter { !column.isNull($0) && values[$0] <= watermark }
+            let reasons = late.map { row in
+                "the \(side) side's event time \(eventTime) = \(TimestampFormat.iso8601(micros: values[row])) is at or before the watermark"
+            }
+            pendingLateRows.append(LateRows(operatorName: name, watermark: watermark, rows: batch.take(late), reasons: reasons))
+        }
+        return (batch.take(onTime), dropped)
     }
 
     private func deadlines(_ batch: RecordBatch, _ rows: [Int], _ rules: [EvictionRule]) throws -> [Int64] {

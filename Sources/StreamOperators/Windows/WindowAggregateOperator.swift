@@ -13,7 +13,7 @@ public import Columnar
 ///
 /// Output columns: `window` (struct of `start`, `end`) when windowed, the keys, then one
 /// column per aggregation. State is one slot per group; accumulators store slot-indexed arrays.
-public final class WindowAggregateOperator: StatefulOperator {
+public final class WindowAggregateOperator: StatefulOperator, LateRowReporting {
     public let child: any PhysicalOperator
     public let window: TimeWindow?
     public let outputMode: OutputMode
@@ -22,6 +22,13 @@ public final class WindowAggregateOperator: StatefulOperator {
     public var name: String { "stateStoreSave" }
     public var children: [any PhysicalOperator] { [child] }
     public private(set) var stateProgress: StateOperatorProgress?
+    public var keepsLateRows = false
+    private var pendingLateRows: [LateRows] = []
+
+    public func drainLateRows() -> [LateRows] {
+        defer { pendingLateRows = [] }
+        return pendingLateRows
+    }
 
     private let timeIndex: Int?
     let keyIndices: [Int]
@@ -110,6 +117,8 @@ public final class WindowAggregateOperator: StatefulOperator {
         var starts: [Int64] = []
         rows.reserveCapacity(input.rowCount)
         starts.reserveCapacity(input.rowCount)
+        var lateRows: [Int] = []
+        var lateReasons: [String] = []
         if let window, let timeIndex {
             let times = input.columns[timeIndex]
             let values = times.int64Values
@@ -118,6 +127,11 @@ public final class WindowAggregateOperator: StatefulOperator {
                     // Complete mode keeps every group, so Spark filters no late rows there.
                     if outputMode != .complete && start + window.duration <= context.watermarkForLateEvents {
                         progress.numRowsDroppedByWatermark += 1
+                        if keepsLateRows {
+                            lateRows.append(row)
+                            lateReasons.append("its window [\(TimestampFormat.iso8601(micros: start)), "
+                                + "\(TimestampFormat.iso8601(micros: start + window.duration))) ended at or before the watermark")
+                        }
                     } else {
                         rows.append(row)
                         starts.append(start)
@@ -127,6 +141,10 @@ public final class WindowAggregateOperator: StatefulOperator {
         } else {
             rows = Array(0..<input.rowCount)
             starts = Array(repeating: 0, count: input.rowCount)
+        }
+        if !lateRows.isEmpty {
+            pendingLateRows.append(LateRows(operatorName: name, watermark: context.watermarkForLateEvents,
+                                            rows: input.take(lateRows), reasons: lateReasons))
         }
         let slots = assignSlots(input: input, rows: rows, starts: starts)
         for (i, accumulator) in accumulators.enumerated() {
