@@ -10,14 +10,9 @@ extension SQLParser {
         try expect("create")
         if accept("or") { try expect("replace") }
         _ = accept("temporary") || accept("temp")
-        let isView: Bool
-        if accept("view") {
-            isView = true
-        } else if accept("table") {
-            isView = false
-        } else {
-            throw unexpected("TABLE or VIEW")
-        }
+        // `CREATE TEMPORARY VIEW name USING …` is Spark's spelling of a data source table too, so
+        // TABLE and VIEW differ only in what follows: USING declares a table, AS a view.
+        guard accept("view") || accept("table") else { throw unexpected("TABLE or VIEW") }
         if accept("if") { try expect("not"); try expect("exists") }
         let name = try self.name("a table name")
         var columns: [Field] = []
@@ -30,7 +25,7 @@ extension SQLParser {
                     guard watermark == nil else { throw SQLError(.syntax, "one WATERMARK clause per table", at: current.position, sql: sql) }
                     watermark = try watermarkClause()
                 } else {
-                    columns += try fieldList(separator: nil, terminator: nil, single: true)
+                    columns.append(try columnDefinition())
                 }
             } while accept(symbol: ",")
             try expect(symbol: ")")
@@ -61,14 +56,13 @@ extension SQLParser {
         if let watermark, !columns.isEmpty, !columns.contains(where: { $0.name.equalsIgnoringCase(watermark.column) }) {
             throw SQLError(.resolution, "the watermark column `\(watermark.column)` is not among the declared columns\(NameSuggestion.hint(for: watermark.column, in: columns.map(\.name)))", at: watermark.position, sql: sql)
         }
-        _ = isView
         return .createTable(SQLTableDeclaration(
             name: name, columns: hasColumnList && !columns.isEmpty ? Schema(columns) : nil, format: format, options: options,
             watermark: watermark, position: position))
     }
 
-    /// One column definition of a table's column list.
-    mutating func fieldList(separator: String?, terminator: String?, single: Bool) throws(SQLError) -> [Field] {
+    /// One column definition of a table's column list: `name [:] type [NOT NULL] [COMMENT '…']`.
+    mutating func columnDefinition() throws(SQLError) -> Field {
         let name = try self.name("a column name")
         _ = accept(symbol: ":")
         let type = try dataType()
@@ -77,7 +71,7 @@ extension SQLParser {
             guard current.kind == .string else { throw unexpected("a comment string") }
             advance()
         }
-        return [Field(name, type)]
+        return Field(name, type)
     }
 
     /// `WATERMARK FOR col AS col - INTERVAL '5' SECOND` (also `INTERVAL '5 seconds'`, or `AS col` for no delay).

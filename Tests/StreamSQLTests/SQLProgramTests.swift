@@ -94,3 +94,22 @@ import Testing
         }
     }
 }
+
+extension SQLProgramTests {
+    /// `WATERMARK FOR` on a view is `withWatermark` on the view's output, seen by every query reading it.
+    @Test func aViewsWatermarkIsInThePlanOfTheQueriesReadingIt() throws {
+        let program = try SQLProgram("""
+            CREATE TABLE raw (id STRING, ts TIMESTAMP) USING json OPTIONS (path 'p');
+            CREATE VIEW events WATERMARK FOR ts AS ts - INTERVAL '2' MINUTE AS SELECT upper(id) AS id, ts FROM raw;
+            CREATE TABLE out USING console;
+            INSERT INTO out SELECT window.end AS until, count(*) AS n FROM events GROUP BY window(ts, '10 minutes');
+            """)
+        let compiled = try program.compile(program.inserts[0], connectors: CountingConnectors())
+        func delays(_ plan: LogicalPlan) -> [Int64] {
+            if case .watermark(let child, _, let delay) = plan { return [delay] + delays(child) }
+            return plan.children.flatMap(delays)
+        }
+        #expect(delays(compiled.frame.plan) == [120_000_000])
+        #expect(compiled.frame.schema.names == ["until", "n"])
+    }
+}

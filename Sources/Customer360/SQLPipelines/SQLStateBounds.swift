@@ -40,7 +40,14 @@ public struct SQLStateBounds {
         var entries: [Entry] = []
         var lines: [String] = []
         func visit(_ op: any PhysicalOperator, depth: Int) {
-            var line = String(repeating: "  ", count: depth) + Self.describe(op)
+            // A chain of projections (the SQL compiler renames columns at every step) is one line.
+            var op = op
+            var repeats = 1
+            while op is ProjectOperator, op.children.count == 1, op.children[0] is ProjectOperator {
+                op = op.children[0]
+                repeats += 1
+            }
+            var line = String(repeating: "  ", count: depth) + Self.describe(op) + (repeats > 1 ? " ×\(repeats)" : "")
             if let entry = Self.judge(op, finiteInput: finiteInput) {
                 entries.append(entry)
                 line += "    -- state " + entry.explanation
