@@ -14,9 +14,9 @@ struct HashPartitioner {
     let count: Int
     let evaluator: ExpressionEvaluator
 
-    /// The rows of `batch` for each partition, in input order within a partition.
-    func split(_ batch: RecordBatch) throws(OperatorError) -> [RecordBatch] {
-        if batch.isEmpty { return Array(repeating: batch, count: count) }
+    /// The row indices of `batch` for each partition, in input order within a partition.
+    func assign(_ batch: RecordBatch) throws(OperatorError) -> [[Int]] {
+        if batch.isEmpty { return Array(repeating: [], count: count) }
         var columns: [Column] = []
         for key in keys {
             do {
@@ -36,6 +36,6 @@ struct HashPartitioner {
                 rows[Int(XXHash64.hashBytes(key) % UInt64(count))].append(row)
             }
         }
-        return rows.map { $0.count == batch.rowCount ? batch : batch.take($0) }
+        return rows
     }
 }

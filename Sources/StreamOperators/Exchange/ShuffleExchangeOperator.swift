@@ -40,7 +40,8 @@ public final class ShuffleExchangeOperator: PhysicalOperator {
 
     /// Runs the child for this partition and sends its rows to their partitions.
     public func produce(_ context: BatchContext) throws {
-        exchange.deposit(from: partition, try partitioner.split(try child.execute(context)))
+        let input = try child.execute(context)
+        exchange.deposit(from: partition, input, rows: try partitioner.assign(input))
     }
 
     /// The rows every partition sent to this one (after all partitions produced).
