@@ -50,6 +50,8 @@ enum SQLSinks {
         }
         var files: [JSONLinesFileSink] = []
         let write: (Int64, RecordBatch) throws -> Void
+        // What a batch that `foreachBatch` turns into nothing does to the output.
+        var skip: (Int64) throws -> Void = { _ in }
         switch table.format {
         case "jsonl":
             let path = try SQLConnectors.path(table)
@@ -63,11 +65,8 @@ enum SQLSinks {
             } else {
                 let file = try JSONLinesFileSink(path: path)
                 files.append(file)
-                write = { batchId, batch in
-                    guard let function else { return try file.addBatch(batchId, batch) }
-                    if let out = try function(batchId, batch) { try file.addBatch(batchId, out) } else { try file.resume(at: batchId) }
-                }
-                return Made(sink: StageSink(name: stage, write: write), files: files, outputMode: outputMode)
+                write = { try file.addBatch($0, $1) }
+                skip = { _ = try file.resume(at: $0) }
             }
         case "parquet":
             let partitionBy = table.option("partitionby").map { $0.split(separator: ",").map { String($0).trimmingSpaces() } } ?? []
@@ -83,33 +82,14 @@ enum SQLSinks {
             let sink = try KafkaSink(configuration: KafkaSinkConfiguration(bootstrapServers: servers, topic: topic))
             write = { batchId, batch in try sink.addBatch(batchId, try kafkaRows(batch)) }
         case "sqlite", "postgres", "postgresql":
-            var location = try SQLConnectors.path(table)
-            if let name = table.option("table") { location += "#" + name }
-            guard let hash = location.lastIndex(of: "#"), location.index(after: hash) < location.endIndex else {
-                throw SQLError(.syntax, "name the document table: OPTIONS (path 'PATH#TABLE') or (path 'PATH', table 'NAME')", at: table.position)
-            }
-            var store = String(location[..<hash])
-            if table.format == "sqlite", !store.hasPrefix("sqlite:") { store = "sqlite:" + store }
-            let mode: DocumentWriteMode
-            switch (table.option("mode") ?? "upsert").lowercased() {
-            case "insert": mode = .insert
-            case "upsert": mode = .upsert
-            case "merge": mode = .merge
-            case let other: throw SQLError(.syntax, "mode '\(other)' of `\(table.name)`: insert, upsert or merge", at: table.position)
-            }
-            let opened = try DocumentStoreURL(store).open()
-            let sink = try opened.saveToTable(
-                String(location[location.index(after: hash)...]), idField: table.option("idfield") ?? "id", mode: mode, writer: "s360 run \(stage)")
-            write = { batchId, batch in
-                withExtendedLifetime(opened) {}
-                try sink.addBatch(batchId, batch)
-            }
+            let sink = try SQLDocumentTableSink.open(table, writer: "s360 run \(stage)")
+            write = { try sink.addBatch($0, $1) }
         default:
             throw SQLError(.resolution, "unknown sink format `\(table.format)`; sinks are \(formats.joined(separator: ", "))", at: table.position)
         }
         let through: (Int64, RecordBatch) throws -> Void = { batchId, batch in
             guard let function else { return try write(batchId, batch) }
-            if let out = try function(batchId, batch) { try write(batchId, out) }
+            if let out = try function(batchId, batch) { try write(batchId, out) } else { try skip(batchId) }
         }
         return Made(sink: StageSink(name: stage, write: through), files: files, outputMode: outputMode)
     }
