@@ -52,7 +52,7 @@ public struct PlanComparison: Sendable {
         /// in `new`'s output (including those inherited from its inputs).
         mutating func compare(_ old: PlanDescription.Operator, _ new: PlanDescription.Operator, oldPath: [Int], names: [String]) -> Set<String> {
             let here = names + [new.name]
-            let location = here.joined(separator: " > ")
+            let location = Self.path(here)
             let stateful = statefulIndex[oldPath]
             func record(_ kind: PlanChange.Kind) {
                 changes.append(PlanChange(kind: kind, operatorPath: location, statefulIndex: old.isStateful ? stateful : nil))
@@ -63,7 +63,7 @@ public struct PlanComparison: Sendable {
                     return compare(old, new.children[0], oldPath: oldPath, names: here).union(new.columns.map(\.name))
                 }
                 if old.children.count == 1, old.children[0].name == new.name {
-                    changes.append(PlanChange(kind: .operatorRemoved(old.name), operatorPath: (names + [old.name]).joined(separator: " > "),
+                    changes.append(PlanChange(kind: .operatorRemoved(old.name), operatorPath: Self.path(names + [old.name]),
                                               statefulIndex: stateful))
                     return compare(old.children[0], new, oldPath: oldPath + [0], names: names)
                 }
@@ -96,13 +96,22 @@ public struct PlanComparison: Sendable {
                 inherited = Set(old.columns.map(\.name) + new.columns.map(\.name))
             }
             var visible: Set<String> = []
-            let oldTypes = Dictionary(old.columns.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
-            let newTypes = Dictionary(new.columns.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
-            for column in old.columns where newTypes[column.name] == nil {
+            // `#N` columns are a compiler's internal slots, renumbered by any change upstream:
+            // only their number and types count, and only where state keeps them.
+            let oldInternal = old.columns.filter(\.isInternal).map(\.type)
+            let newInternal = new.columns.filter(\.isInternal).map(\.type)
+            if old.isStateful, new.isStateful, oldInternal != newInternal {
+                record(.stateColumns(checkpointed: oldInternal, current: newInternal))
+            }
+            let oldNamed = old.columns.filter { !$0.isInternal }
+            let newNamed = new.columns.filter { !$0.isInternal }
+            let oldTypes = Dictionary(oldNamed.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+            let newTypes = Dictionary(newNamed.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+            for column in oldNamed where newTypes[column.name] == nil {
                 visible.insert(column.name)
                 if !inherited.contains(column.name) { record(.columnRemoved(column)) }
             }
-            for column in new.columns {
+            for column in newNamed {
                 guard let before = oldTypes[column.name] else {
                     visible.insert(column.name)
                     if !inherited.contains(column.name) { record(.columnAdded(column)) }
@@ -113,11 +122,25 @@ public struct PlanComparison: Sendable {
                     if !inherited.contains(column.name) { record(.columnTypeChanged(name: column.name, checkpointed: before, current: column.type)) }
                 }
             }
-            let kept = old.columns.map(\.name).filter { newTypes[$0] != nil }
-            if visible.isEmpty, kept != new.columns.map(\.name).filter({ oldTypes[$0] != nil }) {
+            let kept = oldNamed.map(\.name).filter { newTypes[$0] != nil }
+            if visible.isEmpty, kept != newNamed.map(\.name).filter({ oldTypes[$0] != nil }) {
                 record(.columnsReordered)
             }
-            return visible
+            // Every change below stays known upward, so a column is named once, where it changed.
+            return visible.union(inherited)
+        }
+
+        /// Operator names from the sink down, runs of one name shortened: `project ×5 > stateStoreSave`.
+        static func path(_ names: [String]) -> String {
+            var parts: [String] = []
+            var i = 0
+            while i < names.count {
+                var run = 1
+                while i + run < names.count, names[i + run] == names[i] { run += 1 }
+                parts.append(run == 1 ? names[i] : "\(names[i]) ×\(run)")
+                i += run
+            }
+            return parts.joined(separator: " > ")
         }
 
         static func keys(_ a: [PlanDescription.Setting], _ b: [PlanDescription.Setting]) -> [String] {
@@ -154,6 +177,9 @@ public struct PlanChange: Sendable, Hashable, CustomStringConvertible {
         case columnRemoved(PlanDescription.Column)
         /// A column with another type.
         case columnTypeChanged(name: String, checkpointed: String, current: String)
+        /// A stateful operator keeps other unnamed columns (a compiler's `#N` slots: grouping
+        /// keys and aggregates), by type in order.
+        case stateColumns(checkpointed: [String], current: [String])
         /// The columns are the same but in another order.
         case columnsReordered
         /// The operator reads another number of inputs.
@@ -189,6 +215,7 @@ public struct PlanChange: Sendable, Hashable, CustomStringConvertible {
         case .columnAdded: "columnAdded"
         case .columnRemoved: "columnRemoved"
         case .columnTypeChanged: "columnTypeChanged"
+        case .stateColumns: "stateColumns"
         case .columnsReordered: "columnsReordered"
         case .inputsChanged: "inputsChanged"
         case .unreadablePlan: "planText"
@@ -215,6 +242,11 @@ public struct PlanChange: Sendable, Hashable, CustomStringConvertible {
             return "column `\(column.name)` (\(column.type)) removed"
         case .columnTypeChanged(let name, let before, let after):
             return "column `\(name)` changed type from \(before) to \(after)"
+        case .stateColumns(let before, let after):
+            let what = after.count > before.count ? " (an aggregate or grouping key added)" : after.count < before.count ? " (an aggregate or grouping key removed)" : " (an aggregate's or key's type changed)"
+            let changed = after.indices.filter { $0 < before.count && before[$0] != after[$0] }
+            let types = before.count == after.count ? ": " + changed.map { "column \($0 + 1) \(before[$0]) → \(after[$0])" }.joined(separator: ", ") : ""
+            return "keeps \(after.count) unnamed state columns where the checkpoint keeps \(before.count)" + what + types
         case .columnsReordered: return "output columns in another order"
         case .inputsChanged(let before, let after): return "reads \(after) inputs where it read \(before)"
         case .unreadablePlan: return "the plan text differs (fingerprints differ) in a way that cannot be located operator by operator"

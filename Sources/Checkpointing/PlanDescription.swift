@@ -39,6 +39,9 @@ public struct PlanDescription: Sendable, Hashable {
     public struct Column: Sendable, Hashable {
         public var name: String
         public var type: String
+
+        /// Whether the name is a compiler's internal slot (`#27`), renumbered by any change upstream.
+        public var isInternal: Bool { name.hasPrefix("#") && name.dropFirst().allSatisfy(\.isNumber) && name.count > 1 }
     }
 
     /// The number of sources the query reads, in plan order.
@@ -77,12 +80,14 @@ public struct PlanDescription: Sendable, Hashable {
         return found
     }
 
-    /// The plan as an indented tree, one operator per line (`  stateStoreSave window 30 s: ID, n`).
-    public func treeLines(indent: String = "") -> [String] {
+    /// The plan as an indented tree, one operator per line (`  stateStoreSave {window 30 s} [ID: string, n: bigint]`),
+    /// each with its first `maxColumns` columns.
+    public func treeLines(indent: String = "", maxColumns: Int = 8) -> [String] {
         var lines: [String] = []
         func visit(_ op: Operator, _ depth: Int) {
             let settings = op.settings.map { "\($0.key) \(Self.readable($0))" }.joined(separator: ", ")
-            let columns = op.columns.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
+            let shown = op.columns.prefix(maxColumns).map { "\($0.name): \($0.type)" }.joined(separator: ", ")
+            let columns = op.columns.count > maxColumns ? shown + ", … (\(op.columns.count) columns)" : shown
             lines.append(indent + String(repeating: "  ", count: depth) + op.name + (settings.isEmpty ? "" : " {\(settings)}") + " [\(columns)]")
             for child in op.children { visit(child, depth + 1) }
         }

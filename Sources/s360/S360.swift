@@ -14,6 +14,7 @@ struct S360: AsyncParsableCommand {
             DemoCommand.self, TopUpCommand.self, ChurnCommand.self, TrainCommand.self, BenchCommand.self, BrokerCommand.self, ProduceCommand.self,
             GenerateCommand.self,
             PortalCommand.self, SQLCommand.self, RunCommand.self, ExplainCommand.self,
+            CheckpointCommand.self, ReplayCommand.self,
         ])
 
     /// Runs the command line: line-buffered standard output, deprecated option spellings
