@@ -171,7 +171,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "Customer360", "MachineLearning", "StreamExecution", "StreamTesting", "Connectors", "Columnar", "FileConnector",
-                "Checkpointing", "DocumentStore", "DataGenerator", "StreamSQL",
+                "Checkpointing", "DocumentStore", "DataGenerator", "StreamSQL", "SQLTables",
             ]),
         .testTarget(name: "DataGeneratorTests", dependencies: ["DataGenerator"]),
         .testTarget(name: "StreamSQLTests", dependencies: ["StreamSQL", "SQLTables", "Columnar", "DocumentStore", "StreamTesting"], exclude: ["Corpus"]),

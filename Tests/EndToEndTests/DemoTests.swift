@@ -2,6 +2,8 @@ import Customer360
 import DocumentStore
 import FileConnector
 import Foundation
+import SQLTables
+import StreamSQL
 import Synchronization
 import Testing
 
@@ -52,7 +54,14 @@ import Testing
         // which late rows are dropped) can differ: each is checked on its own.
         #expect(joined.rowCount > 1000)
         #expect(predictions.rowCount > 1000)
-        #expect(predictions.schema.names == ["ID", "window_start", "window_end", "ts", "prediction", "probability", "Top-up_Month"])
+        #expect(predictions.schema.names == ["ID", "window_start", "window_end", "ts", "prediction", "probability", "Top-up_Month", "State"])
+        // Issue 12's analyst question over what the demo wrote: target customers per state.
+        let perState = try SQLSession(catalog: SQLCatalog(resolver: SQLPathTables.resolver())).run(
+            "SELECT State, count(*) FROM parquet.`\(dir.path)/parquet/top_up_predictions` WHERE prediction = 1 GROUP BY State ORDER BY 2 DESC")
+        let targets = predictions.columns[4].doubleValues.filter { $0 == 1 }.count
+        #expect(perState.rowCount > 1)
+        #expect(perState.columns[1].int64Values.reduce(0, +) == Int64(targets))
+        #expect(perState.columns[1].int64Values == perState.columns[1].int64Values.sorted(by: >))
         for name in ["cust_bureau_df", "top_up_predictions", "realtime_churn_predictions"] {
             let progress = try String(contentsOf: dir.appendingPathComponent("progress/\(name).jsonl"), encoding: .utf8)
             #expect(progress.split(separator: "\n").count == Int(summary.batches[name] ?? -1))

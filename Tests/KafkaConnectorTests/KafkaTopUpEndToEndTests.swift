@@ -75,7 +75,7 @@ import Testing
         let predictionsFile = actual.appendingPathComponent("predictions.jsonl")
         let read = try Self.run(
             ["python3", Self.readParquetDataset.path, work.appendingPathComponent("parquet/top_up_predictions").path,
-             "--engine", "pyarrow"], stdout: predictionsFile)
+             "--engine", "pyarrow", "--columns", TopUpPipeline.predictionColumns.joined(separator: ",")], stdout: predictionsFile)
         #expect(read.status == 0, "read_parquet_dataset.py: \(read.output.suffix(2000))")
         let rows = try String(contentsOf: predictionsFile, encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 1527)
@@ -83,6 +83,14 @@ import Testing
         let compared = try Self.run(["python3", KafkaTopUpPipelineTests.compareDumps.path, Self.expected.path, actual.path, "predictions.jsonl"])
         #expect(compared.status == 0, "compare_dumps.py:\n\(compared.output)")
         #expect(compared.output.contains("match 1/1 files, 100.00% rows"), "\(compared.output)")
+        // The dataset also keeps each customer's State (issue 12: per-state SQL over it); DuckDB reads it too.
+        let states = try Self.run(
+            ["python3", Self.readParquetDataset.path, work.appendingPathComponent("parquet/top_up_predictions").path,
+             "--engine", "duckdb", "--columns", "ID,State"])
+        #expect(states.status == 0, "read_parquet_dataset.py: \(states.output.suffix(2000))")
+        let stateRows = states.output.split(separator: "\n")
+        #expect(stateRows.count == 1527)
+        #expect(stateRows.filter { $0.contains(#""State": null"#) }.count < stateRows.count / 10)
 
         // The state counts as kafka-python reads them from the topic, against Spark's by key.
         let consumed = try Self.run(["python3", "-c", Self.kafkaPythonConsumer, servers, Self.stateCountsTopic])

@@ -44,7 +44,8 @@ struct DemoQueries {
         topupScored = try StreamingQuery(
             try scoring.scored(model: topupModel),
             sink: ForeachBatchSink(name: "top_up_predictions") { batchId, batch in
-                try predictionsSink.addBatch(batchId, try TopUpTargeting.predictions(scored: batch))
+                // The columns of predictions.jsonl plus State, for per-state SQL over the dataset.
+                try predictionsSink.addBatch(batchId, batch)
                 let counts = try TopUpTargeting.stateCounts(batchId: batchId, scored: batch)
                 try tables.saveTopUp(batch, stateCounts: counts)
                 if let document = try TopUpTargeting.stateCountsDocument(batchId: batchId, scored: batch) {

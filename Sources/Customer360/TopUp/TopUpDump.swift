@@ -42,7 +42,8 @@ public struct TopUpDump {
     /// When set, each stage is checkpointed in `checkpointDirectory/<stage>`.
     public var checkpointDirectory: String?
     /// When set, the joined stage is also written to `parquetDirectory/cust_bureau` as Parquet,
-    /// and with a model the predictions to `parquetDirectory/top_up_predictions`.
+    /// and with a model the predictions to `parquetDirectory/top_up_predictions` (the columns of
+    /// `predictions.jsonl` plus `State`).
     public var parquetDirectory: String?
     /// Where malformed messages are kept (`DIR/<stage>/batch-N.jsonl`); default: `quarantine/`
     /// under the dump, Parquet or checkpoint directory, the first one given.
@@ -145,7 +146,8 @@ public struct TopUpDump {
             let parquet = try parquetDirectory.map { try ParquetFileSink(path: "\($0)/top_up_predictions") }
             let sink = StageSink(name: "predictions") { batchId, batch in
                 let published = try TopUpTargeting.predictions(scored: batch)
-                try parquet?.addBatch(batchId, published)
+                // The dataset keeps State, so analysts can count targets per state with SQL.
+                try parquet?.addBatch(batchId, batch)
                 try predictionsFile?.addBatch(batchId, published)
                 if let counts = try TopUpTargeting.stateCounts(batchId: batchId, scored: batch) {
                     try countsFile?.addBatch(batchId, counts)
