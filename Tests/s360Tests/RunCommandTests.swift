@@ -54,4 +54,14 @@ import Testing
         let progress = try String(contentsOfFile: directory + "/progress.jsonl", encoding: .utf8)
         #expect(progress.hasPrefix("{\"name\":\"out\",\"batchId\":0"), "\(progress)")
     }
+
+    @Test func helpNamesTheOptionsAndTheStateCheck() throws {
+        let run = try S360Binary.run(["run", "--help"])
+        #expect(run.status == 0)
+        for option in ["--checkpoint", "--var", "--trigger", "--progress", "--partitions", "--allow-unbounded-state", "WATERMARK"] {
+            #expect(run.output.contains(option), "s360 run --help lacks \(option)")
+        }
+        let explain = try S360Binary.run(["explain", "--help"])
+        #expect(explain.status == 0 && explain.output.contains("UNBOUNDED") && explain.output.contains("status 2"))
+    }
 }
