@@ -121,7 +121,8 @@ extension StreamingQuery {
         let lateRowsWritten = try writeLateRows(batchId: batchId)
         let batch = PreparedBatch(
             batchId: batchId, ends: ends, sourceProgress: sourceProgress, output: output, numQuarantined: quarantined.count,
-            numLateRowsWritten: lateRowsWritten, numSuspectEventTimeRows: suspectEventTimeRows, started: started, offsetsDone: offsetsDone, readDone: readDone)
+            numLateRowsWritten: lateRowsWritten, numSuspectEventTimeRows: suspectEventTimeRows,
+            started: started, offsetsDone: offsetsDone, readDone: readDone)
         pendingBatch = batch
         return batch
     }
