@@ -138,12 +138,19 @@ public final class StreamingQuery {
         case .once:
             _ = try await runBatch(limit: .all, clock: clock)
         case .availableNow:
-            while !isStopRequested, try await runBatch(limit: configuration.readLimit, clock: clock) == .committed {}
+            while !isStopRequested, try await runBatch(limit: configuration.readLimit, clock: clock) == .committed {
+                // A batch holds its thread while it runs; between batches, queries running side by
+                // side on the same cooperative threads each get their turn.
+                await Task.yield()
+            }
         case .processingTime(let interval):
             while !isStopRequested {
                 let started = clock.now
                 _ = try await runBatch(limit: configuration.readLimit, clock: clock)
                 if isStopRequested { break }
+                // A batch longer than the interval starts the next one at once: yield first, so
+                // that the other queries of a group are not starved.
+                await Task.yield()
                 let deadline = started.advanced(by: interval)
                 if clock.now < deadline { _ = try await sleepUnlessStopped(until: deadline, clock: clock) }
             }

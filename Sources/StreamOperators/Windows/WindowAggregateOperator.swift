@@ -24,6 +24,9 @@ public final class WindowAggregateOperator: StatefulOperator, LateRowReporting {
     public private(set) var stateProgress: StateOperatorProgress?
     public var keepsLateRows = false
     private var pendingLateRows: [LateRows] = []
+    /// Per slot, the generation of the last batch that updated it (see ``distinctSlots(_:)``).
+    private var updateMarks: [UInt32] = []
+    private var generation: UInt32 = 0
 
     public func drainLateRows() -> [LateRows] {
         defer { pendingLateRows = [] }
@@ -150,7 +153,7 @@ public final class WindowAggregateOperator: StatefulOperator, LateRowReporting {
         for (i, accumulator) in accumulators.enumerated() {
             accumulator.update(input.columns[inputIndices[i]], rows: rows, slots: slots)
         }
-        let updated = Set(slots)
+        let updated = distinctSlots(slots)
         progress.numRowsUpdated = updated.count
 
         var emitted: [Int] = []
@@ -174,6 +177,26 @@ public final class WindowAggregateOperator: StatefulOperator, LateRowReporting {
         progress.memoryUsedBytes = groups.count * (accumulators.reduce(48) { $0 + $1.bytesPerSlot })
         stateProgress = progress
         return output
+    }
+
+    /// The distinct slots of `slots`, in first-seen order, marked in a per-slot array stamped with
+    /// the batch's generation (no `Set` over a million rows' slots).
+    private func distinctSlots(_ slots: [Int]) -> [Int] {
+        generation &+= 1
+        if generation == 0 {
+            // The stamps wrapped around: start over so no old stamp equals a new generation.
+            updateMarks = Array(repeating: 0, count: updateMarks.count)
+            generation = 1
+        }
+        if updateMarks.count < keyValues.count {
+            updateMarks.append(contentsOf: repeatElement(0, count: keyValues.count - updateMarks.count))
+        }
+        var distinct: [Int] = []
+        for slot in slots where updateMarks[slot] != generation {
+            updateMarks[slot] = generation
+            distinct.append(slot)
+        }
+        return distinct
     }
 
     private func assignSlots(input: RecordBatch, rows: [Int], starts: [Int64]) -> [Int] {
