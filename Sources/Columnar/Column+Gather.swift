@@ -110,11 +110,24 @@ extension Column {
         if sources.contains(where: { $0.validity != nil }) {
             var bits = ValidityBitmap()
             bits.reserveCapacity(refs.count)
-            for ref in refs { bits.append(!sources[Int(ref.source)].isNull(Int(ref.row))) }
+            forEachRun(of: refs) { source, run in
+                guard let sourceBits = sources[source].validity else {
+                    for _ in run { bits.append(true) }
+                    return
+                }
+                for ref in run { bits.append(sourceBits.isValid(Int(ref.row))) }
+            }
             validity = bits
         }
         func pick<T>(_ arrays: [[T]]) -> [T] {
-            refs.map { arrays[Int($0.source)][Int($0.row)] }
+            var out: [T] = []
+            out.reserveCapacity(refs.count)
+            forEachRun(of: refs) { source, run in
+                arrays[source].withUnsafeBufferPointer { values in
+                    for ref in run { out.append(values[Int(ref.row)]) }
+                }
+            }
+            return out
         }
         let storage: ColumnStorage
         switch type {
@@ -126,9 +139,16 @@ extension Column {
             let buffers = sources.map(\.strings)
             var out = StringBuffer()
             out.reserveCapacity(rows: refs.count, bytes: refs.count * 8)
-            for ref in refs {
-                let buffer = buffers[Int(ref.source)]
-                buffer.withUTF8(Int(ref.row)) { out.append($0) }
+            forEachRun(of: refs) { source, run in
+                let buffer = buffers[source]
+                buffer.offsets.withUnsafeBufferPointer { offsets in
+                    buffer.bytes.withUnsafeBufferPointer { bytes in
+                        for ref in run {
+                            let row = Int(ref.row)
+                            out.append(UnsafeBufferPointer(rebasing: bytes[Int(offsets[row])..<Int(offsets[row + 1])]))
+                        }
+                    }
+                }
             }
             storage = .utf8(out)
         case .structure, .array:
@@ -137,6 +157,19 @@ extension Column {
             return builder.finish()
         }
         return Column(type: type, count: refs.count, validity: validity, storage: storage)
+    }
+
+    /// Calls `body` for each run of consecutive references to one source, so that a source's
+    /// buffers are fetched once per run rather than once per row (no reference counting per row).
+    private static func forEachRun(of refs: [SourceRow], _ body: (Int, ArraySlice<SourceRow>) -> Void) {
+        var start = 0
+        while start < refs.count {
+            let source = refs[start].source
+            var end = start + 1
+            while end < refs.count && refs[end].source == source { end += 1 }
+            body(Int(source), refs[start..<end])
+            start = end
+        }
     }
 }
 
