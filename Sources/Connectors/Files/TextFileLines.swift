@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Columnar
 
 /// One file's bytes and name, as a text-file source reads it: the lines become rows of
@@ -25,7 +20,7 @@ struct TextFileLines: Sendable {
             let upper = min(range.upperBound - fileStart, file.bytes.count)
             guard lower < upper else { continue }
             file.name.withUnsafeBufferPointer { name in
-                file.forEachLine(startingIn: lower..<upper) { line, number in
+                TextLines.forEachLine(in: file.bytes, startingIn: lower..<upper) { line, number in
                     values.append(utf8: line)
                     fileNames.append(utf8: name)
                     lines.append(Int64(number))
@@ -34,44 +29,5 @@ struct TextFileLines: Sendable {
         }
         let count = values.count
         return RecordBatch(trusted: schema, columns: [values.finish(), fileNames.finish(), lines.finish()], rowCount: count)
-    }
-
-    /// Calls `body` with each line (without `\n` or `\r\n`) that starts in `range`, and its
-    /// 1-based number in the file, as ``TextLines/forEachLine(in:_:)`` numbers them.
-    func forEachLine(startingIn range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
-        bytes.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            // The first line starting at or after range.lowerBound, and its number.
-            var start = 0
-            var number = 0
-            if range.lowerBound > 0 {
-                var cursor = 0
-                while cursor < range.lowerBound, let found = memchr(base + cursor, 0x0A, range.lowerBound - cursor) {
-                    number += 1
-                    cursor = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                }
-                // `cursor` is just after the last newline before lowerBound: the line there
-                // starts before the range unless the newline is the byte right before it.
-                start = cursor
-                if start < range.lowerBound {
-                    guard let next = memchr(base + range.lowerBound, 0x0A, all.count - range.lowerBound) else { return }
-                    number += 1
-                    start = base.distance(to: next.assumingMemoryBound(to: UInt8.self)) + 1
-                }
-            }
-            while start < all.count && start < range.upperBound {
-                let end: Int
-                if let found = memchr(base + start, 0x0A, all.count - start) {
-                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                } else {
-                    end = all.count
-                }
-                number += 1
-                var stop = end
-                if stop > start, all[stop - 1] == 0x0D { stop -= 1 }
-                body(UnsafeBufferPointer(rebasing: all[start..<stop]), number)
-                start = end + 1
-            }
-        }
     }
 }

@@ -17,16 +17,8 @@ struct HashPartitioner {
     /// The row indices of `batch` for each partition, in input order within a partition.
     func assign(_ batch: RecordBatch) throws(OperatorError) -> [[Int]] {
         if batch.isEmpty { return Array(repeating: [], count: count) }
-        var columns: [Column] = []
-        for key in keys {
-            do {
-                let column = try evaluator.evaluate(key, on: batch)
-                columns.append(column.type == .int ? CastKernel.cast(column, to: .long) : column)
-            } catch {
-                throw .expression(error, operator: "exchange")
-            }
-        }
-        let encoded = GroupKeyEncoder(columns: columns).encodeAll(rowCount: batch.rowCount)
+        let encoded = try GroupKeyEncoder(evaluating: keys, on: batch, evaluator: evaluator, operator: "exchange")
+            .encodeAll(rowCount: batch.rowCount)
         var rows = [[Int]](repeating: [], count: count)
         let expected = batch.rowCount / count + 1
         for i in rows.indices { rows[i].reserveCapacity(expected) }

@@ -8,16 +8,8 @@ enum JoinKeys {
     static func encode(
         _ batch: RecordBatch, _ expressions: [Expression], evaluator: ExpressionEvaluator
     ) throws(OperatorError) -> [[UInt8]?] {
-        var columns: [Column] = []
-        for expression in expressions {
-            do {
-                let column = try evaluator.evaluate(expression, on: batch)
-                columns.append(column.type == .int ? CastKernel.cast(column, to: .long) : column)
-            } catch {
-                throw .expression(error, operator: "join")
-            }
-        }
-        let keys = GroupKeyEncoder(columns: columns).encodeAll(rowCount: batch.rowCount)
+        let keys = try GroupKeyEncoder(evaluating: expressions, on: batch, evaluator: evaluator, operator: "join")
+            .encodeAll(rowCount: batch.rowCount)
         return (0..<batch.rowCount).map { keys.hasNull[$0] ? nil : keys.key($0) }
     }
 }

@@ -1,4 +1,5 @@
 import Columnar
+import Expressions
 
 /// The grouping (or join) key of every row of a batch, encoded into one byte arena.
 ///
@@ -103,5 +104,24 @@ struct GroupKeyEncoder {
                 }
             }
         }
+    }
+}
+
+extension GroupKeyEncoder {
+    /// An encoder over the columns `expressions` evaluate to on `batch`, integral keys widened to
+    /// longs so that an int key and a bigint key of equal value encode alike (join sides, and the
+    /// exchange that must send both sides' equal keys to one partition).
+    init(evaluating expressions: [Expression], on batch: RecordBatch, evaluator: ExpressionEvaluator,
+         operator name: String) throws(OperatorError) {
+        var columns: [Column] = []
+        for expression in expressions {
+            do {
+                let column = try evaluator.evaluate(expression, on: batch)
+                columns.append(column.type == .int ? CastKernel.cast(column, to: .long) : column)
+            } catch {
+                throw .expression(error, operator: name)
+            }
+        }
+        self.init(columns: columns)
     }
 }
