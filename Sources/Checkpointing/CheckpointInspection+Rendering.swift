@@ -1,3 +1,4 @@
+import Columnar
 import Connectors
 
 extension CheckpointInspection {
@@ -143,31 +144,11 @@ extension QueryCheckpoint {
     }
 }
 
-/// Milliseconds since the epoch as UTC text (`2024-01-01T00:00:25Z`), without Foundation.
+/// Milliseconds since the epoch as UTC text (`2024-01-01T00:00:25Z`), as progress reports write
+/// timestamps (``Columnar/TimestampFormat``); 0 is a watermark not set yet.
 enum UTCTime {
     static func text(milliseconds: Int64) -> String {
-        if milliseconds == 0 { return "0 (none yet)" }
-        let (days, msOfDay) = (floorDivide(milliseconds, 86_400_000), milliseconds - floorDivide(milliseconds, 86_400_000) * 86_400_000)
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = floorDivide(z, 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        let seconds = msOfDay / 1000
-        let millis = msOfDay % 1000
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        var text = "\(year)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
-        if millis != 0 { text += "." + String(String(millis + 1000).dropFirst()) }
-        return text + "Z"
-    }
-
-    static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-        let q = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+        milliseconds == 0 ? "0 (none yet)" : TimestampFormat.iso8601(micros: milliseconds * 1000)
     }
 }
+
