@@ -22,7 +22,7 @@ public struct DataFrame {
     /// What planning noticed without refusing the plan, one line each: a join key cast to the
     /// other side's type, as Spark's analyzer casts it (see ``JoinKeyCoercion``). Applications
     /// log these before starting the query.
-    public let warnings: [String]
+    public private(set) var warnings: [String]
     /// The operators planned to check this DataFrame: each builder step plans only its own
     /// operator over its parents' (``PhysicalPlanner/planStep(_:over:sources:)``), so building a
     /// long DataFrame costs one planning per step, not one of the whole tree. They are never run:
@@ -67,11 +67,24 @@ public struct DataFrame {
 
     public var isStreaming: Bool { plan.isStreaming }
 
+    /// This DataFrame with each of its ``warnings`` rewritten by `rewrite`: how a front end that
+    /// names columns its own way (SQL's internal `#7` names) says them as its user wrote them.
+    public func rewritingWarnings(_ rewrite: (String) -> String) -> DataFrame {
+        var copy = self
+        copy.warnings = warnings.map(rewrite)
+        return copy
+    }
+
     /// Spark's `select(explode(from_json(column, array<struct<schema>>)).alias("r")).select("r.*")`
     /// in one step: each JSON record of each message becomes a row of `schema`'s columns.
     /// Keys match field names exactly (as `from_json` does); malformed messages are quarantined.
-    public func parseJSON(column: String, schema recordSchema: Schema) throws(PlanError) -> DataFrame {
-        try with(.parseJSON(plan, column: column, recordSchema: recordSchema))
+    ///
+    /// With a `positionColumn` (lineage, opt-in), each record also carries where it came from
+    /// as a string column of that name: `file:line#k`, `topic-partition@offset#k` or
+    /// `memory message N#k`, k being the record's 1-based index in its message
+    /// (see ``JSONParseOperator``). Nil, the default, adds nothing and costs nothing.
+    public func parseJSON(column: String, schema recordSchema: Schema, positionColumn: String? = nil) throws(PlanError) -> DataFrame {
+        try with(.parseJSON(plan, column: column, recordSchema: recordSchema, positionColumn: positionColumn))
     }
 
     public func select(_ expressions: [Expression]) throws(PlanError) -> DataFrame {

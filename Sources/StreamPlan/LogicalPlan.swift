@@ -12,8 +12,9 @@ public indirect enum LogicalPlan {
     case source(SourceHandle)
     /// A bounded table (a stream-static join's static side, or a batch DataFrame).
     case table(RecordBatch)
-    /// Spark's `explode(from_json(column, array<struct<schema>>))`, fused: one row per JSON record.
-    case parseJSON(LogicalPlan, column: String, recordSchema: Schema)
+    /// Spark's `explode(from_json(column, array<struct<schema>>))`, fused: one row per JSON record;
+    /// with a `positionColumn` (lineage), each record's source position as a string column too.
+    case parseJSON(LogicalPlan, column: String, recordSchema: Schema, positionColumn: String?)
     case project(LogicalPlan, [Expression])
     case filter(LogicalPlan, Expression)
     case explode(LogicalPlan, column: String, alias: String)
@@ -31,7 +32,7 @@ public indirect enum LogicalPlan {
             switch plan {
             case .source(let handle): if !seen.contains(where: { $0 === handle }) { seen.append(handle) }
             case .table: break
-            case .parseJSON(let child, _, _), .project(let child, _), .filter(let child, _),
+            case .parseJSON(let child, _, _, _), .project(let child, _), .filter(let child, _),
                  .explode(let child, _, _), .watermark(let child, _, _), .aggregate(let child, _, _, _), .mapBatches(let child, _):
                 visit(child)
             case .join(let l, let r, _):
@@ -47,7 +48,7 @@ public indirect enum LogicalPlan {
     public var children: [LogicalPlan] {
         switch self {
         case .source, .table: []
-        case .parseJSON(let child, _, _), .project(let child, _), .filter(let child, _), .explode(let child, _, _),
+        case .parseJSON(let child, _, _, _), .project(let child, _), .filter(let child, _), .explode(let child, _, _),
              .watermark(let child, _, _), .aggregate(let child, _, _, _), .mapBatches(let child, _):
             [child]
         case .join(let left, let right, _): [left, right]

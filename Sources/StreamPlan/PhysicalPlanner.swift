@@ -104,9 +104,9 @@ public struct PhysicalPlanner {
                 return SourceScanOperator(sourceIndex: index, schema: handle.source.schema, description: handle.source.description)
             case .table(let table):
                 return TableScanOperator(table)
-            case .parseJSON(let child, let column, let recordSchema):
-                return try JSONParseOperator(child: children[0], column: column,
-                                             recordSchema: recordSchema, resolution: resolution)
+            case .parseJSON(let child, let column, let recordSchema, let positionColumn):
+                return try JSONParseOperator(child: children[0], column: column, recordSchema: recordSchema,
+                                             resolution: resolution, positionColumn: positionColumn)
             case .project(let child, let expressions):
                 return try ProjectOperator(child: children[0], expressions: expressions, evaluator: evaluator)
             case .filter(let child, let predicate):

@@ -74,7 +74,20 @@ struct TopUpCommand: AsyncParsableCommand {
     @Option(help: "Event-time guard: rows whose event time is more than this after their arrival (e.g. 1h) may not move the watermark; they are set aside (see --late-rows). Default: off, as in Spark.")
     var maxEventTimeSkew: String?
 
+    @Flag(help: "Lineage: write DUMP/lineage.jsonl, each prediction with the positions (file:line#k or topic-partition@offset#k) of its customer record and of its window's bureau records (needs --model and --dump).")
+    var lineage = false
+
+    @Option(help: "With --lineage, how many bureau record positions a window keeps at most (the count is always exact); default 10.")
+    var lineageLimit: Int?
+
     func validate() throws {
+        if let lineageLimit {
+            guard lineage else { throw ValidationError("--lineage-limit applies to --lineage: give --lineage too") }
+            guard lineageLimit >= 1 else { throw ValidationError("--lineage-limit must be at least 1, got \(lineageLimit)") }
+        }
+        if lineage && (model == nil || dump == nil) {
+            throw ValidationError("--lineage traces the predictions into DUMP/lineage.jsonl: give --model and --dump too")
+        }
         if let partitions, partitions < 1 { throw ValidationError("--partitions must be at least 1, got \(partitions)") }
         if let maxEventTimeSkew { _ = try DurationOption.parse(maxEventTimeSkew, option: "--max-event-time-skew") }
         if maxFilesPerTrigger != nil && maxMessagesPerTrigger != nil {
@@ -99,6 +112,7 @@ struct TopUpCommand: AsyncParsableCommand {
         job.lateRows = LateRowsOptions(directory: lateRows,
                                        maxEventTimeSkew: try maxEventTimeSkew.map { try DurationOption.parse($0, option: "--max-event-time-skew") })
         job.stateCountsTopic = stateCountsTopic
+        if lineage { job.lineage = lineageLimit.map(TopUpLineage.init(limit:)) ?? TopUpLineage() }
         job.quarantineDirectory = quarantine
         let clock = ContinuousClock()
         let started = clock.now

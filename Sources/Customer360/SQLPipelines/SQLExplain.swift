@@ -51,7 +51,7 @@ public enum SQLExplain {
         switch plan {
         case .source(let handle): return line("source \(handle.source.description)", [])
         case .table(let batch): return line("table (\(batch.rowCount) rows: \(columns(batch.schema.names)))", [])
-        case .parseJSON(let child, let column, let schema):
+        case .parseJSON(let child, let column, let schema, _):
             return line("parseJSON \(column) -> \(columns(schema.names))", [child])
         case .project(let child, let expressions): return line("project \(columns(expressions.map(\.outputName)))", [child])
         case .filter(let child, let condition): return line("filter \(short(condition.description))", [child])

@@ -14,7 +14,8 @@ import StreamOperators
 /// - ``outputDirectory`` (`--dump`): every stage, each batch appended to its JSON-lines file,
 ///   the shapes of a fixture's `expected/` directory: `customer_parsed.jsonl`,
 ///   `bureau_cleaned.jsonl`, `bureau_groups.jsonl`, `joined.jsonl`, and with a model
-///   `predictions.jsonl` and `state_counts.jsonl` (per batch, predicted top-ups per State);
+///   `predictions.jsonl` and `state_counts.jsonl` (per batch, predicted top-ups per State),
+///   and with ``lineage`` `lineage.jsonl` (each prediction's input records, ``TopUpLineage``);
 /// - ``parquetDirectory`` (`--out`): the joined stage as Parquet with a Spark manifest in
 ///   `DIR/cust_bureau`, and with a model the predictions in `DIR/top_up_predictions`;
 /// - ``stateCountsTopic``: each scored batch's state counts published to Kafka, as the seed's
@@ -61,6 +62,10 @@ public struct TopUpDump {
     /// `window_end` (``TopUpTargeting/stateCountsDocument(batchId:scored:)``), as the seed
     /// published `Statewide_customer_count`. Needs ``modelDirectory``.
     public var stateCountsTopic: String?
+    /// When set (`--lineage`), the predictions stage traces the records behind each prediction
+    /// and writes them to `lineage.jsonl` in the dump (``TopUpLineage``); every other output keeps
+    /// its columns. Needs ``modelDirectory`` and ``outputDirectory``.
+    public var lineage: TopUpLineage?
 
     /// Every stage's name, which is also its checkpoint subdirectory.
     public static let stageNames = ["customer_parsed", "bureau_cleaned", "bureau_groups", "joined", "predictions"]
@@ -98,6 +103,9 @@ public struct TopUpDump {
     public func prepare() throws -> PipelineRun {
         guard outputDirectory != nil || parquetDirectory != nil || stateCountsTopic != nil else {
             throw PipelineError.nothingToWrite(pipeline: "topup", options: ["--dump DIR", "--out DIR", "--state-counts-topic (with --model)"])
+        }
+        guard lineage == nil || (modelDirectory != nil && outputDirectory != nil) else {
+            throw PipelineError.conflictingOptions("--lineage traces the predictions into DIR/lineage.jsonl: give --model and --dump DIR too")
         }
         guard stateCountsTopic == nil || modelDirectory != nil else {
             throw PipelineError.conflictingOptions("--state-counts-topic publishes the scored stream's counts: give --model too")
@@ -144,10 +152,12 @@ public struct TopUpDump {
             let predictionsFile = try outputDirectory.map { try JSONLinesFileSink(path: "\($0)/predictions.jsonl") }
             let countsFile = try outputDirectory.map { try JSONLinesFileSink(path: "\($0)/state_counts.jsonl") }
             let parquet = try parquetDirectory.map { try ParquetFileSink(path: "\($0)/top_up_predictions") }
+            let lineageFile = try lineage.flatMap { _ in try outputDirectory.map { try JSONLinesFileSink(path: "\($0)/lineage.jsonl") } }
             let sink = StageSink(name: "predictions") { batchId, batch in
                 let published = try TopUpTargeting.predictions(scored: batch)
                 // The dataset keeps State, so analysts can count targets per state with SQL.
-                try parquet?.addBatch(batchId, batch)
+                try parquet?.addBatch(batchId, TopUpLineage.withoutLineage(batch))
+                try lineageFile?.addBatch(batchId, try TopUpLineage.sideTable(scored: batch))
                 try predictionsFile?.addBatch(batchId, published)
                 if let counts = try TopUpTargeting.stateCounts(batchId: batchId, scored: batch) {
                     try countsFile?.addBatch(batchId, counts)
@@ -158,8 +168,9 @@ public struct TopUpDump {
                     try publisher.publish(batchId: batchId, document)
                 }
             }
-            stages.append(try stage("predictions", plan: try pipeline().scored(model: model), sink: sink,
-                                    files: [predictionsFile, countsFile].compactMap { $0 }, quarantineRoot: quarantineRoot))
+            let scored = try pipeline().scored(model: model)
+            stages.append(try stage("predictions", plan: try lineage.map { try $0.traced(scored) } ?? scored, sink: sink,
+                                    files: [predictionsFile, countsFile, lineageFile].compactMap { $0 }, quarantineRoot: quarantineRoot))
         }
         return PipelineRun(stages: stages, log: log)
     }

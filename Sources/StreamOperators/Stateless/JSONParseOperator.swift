@@ -8,6 +8,11 @@ public import JSONIngest
 /// Malformed messages produce no rows (as in Spark) and are kept with their position: the
 /// file and line when the input has `_source_file`/`_source_line` columns, the topic,
 /// partition and offset when it has Kafka's `topic`/`partition`/`offset`, else the row index.
+///
+/// With a ``positionColumn`` (lineage, opt-in) every record also gets that position as a string
+/// column after the record's fields: ``SourcePosition/description`` then `#k`, the record's
+/// 1-based index in its message (`/data/customer/part-00000.jsonl:3#12`, `customers-0@41#1`).
+/// Without one nothing is computed per record, as before.
 public final class JSONParseOperator: QuarantiningOperator {
     public let child: any PhysicalOperator
     public let outputSchema: Schema
@@ -16,7 +21,9 @@ public final class JSONParseOperator: QuarantiningOperator {
     public var eventTimeBounds: EventTimeBounds { EventTimeBounds() }
 
     private let valueIndex: Int
-    private let position: PositionColumns
+    private let position: MessagePositionColumns
+    /// The name of the per-record position column, nil when positions are not kept.
+    public let positionColumn: String?
     /// The scan at the bottom of the input, when the input comes straight from a source.
     private let sourceScan: SourceScanOperator?
     private var decoder: JSONRecordDecoder
@@ -26,7 +33,12 @@ public final class JSONParseOperator: QuarantiningOperator {
     /// Message bytes read by the last batch.
     public private(set) var lastInputBytes = 0
 
-    public init(child: any PhysicalOperator, column: String, recordSchema: Schema, resolution: NameResolution) throws(OperatorError) {
+    /// - Parameter positionColumn: when set, each record's source position is appended as a
+    ///   string column of this name (it must not be a field of `recordSchema`).
+    public init(
+        child: any PhysicalOperator, column: String, recordSchema: Schema, resolution: NameResolution,
+        positionColumn: String? = nil
+    ) throws(OperatorError) {
         let schema = child.outputSchema
         do {
             valueIndex = try schema.requireIndex(of: column, resolution: resolution)
@@ -36,9 +48,13 @@ public final class JSONParseOperator: QuarantiningOperator {
         guard schema.fields[valueIndex].type == .string else {
             throw .invalidInput(operator: "from_json", detail: "column '\(column)' is \(schema.fields[valueIndex].type), not a string")
         }
+        if let positionColumn, recordSchema.fields.contains(where: { $0.name == positionColumn }) {
+            throw .invalidInput(operator: "from_json", detail: "the position column '\(positionColumn)' is also a field of the record schema")
+        }
         self.child = child
-        outputSchema = recordSchema
-        position = PositionColumns(schema)
+        self.positionColumn = positionColumn
+        outputSchema = positionColumn.map { Schema(recordSchema.fields + [Field($0, .string, nullable: false)]) } ?? recordSchema
+        position = MessagePositionColumns(schema)
         sourceScan = child.allOperators.last as? SourceScanOperator
         // Every malformed message of a batch is kept until the query drains it after the batch
         // (to count it and write it to the quarantine directory); the query itself keeps only
@@ -52,18 +68,27 @@ public final class JSONParseOperator: QuarantiningOperator {
         let values = input.columns[valueIndex]
         let strings = values.strings
         let firstRow = firstSourceRow(context)
+        let keepsPositions = positionColumn != nil
+        var positions = RecordPositions(capacity: keepsPositions ? decoder.capacity : 0)
         strings.bytes.withUnsafeBufferPointer { all in
             for row in 0..<input.rowCount where !values.isNull(row) {
                 let message = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[strings.range(row)]))
                 // The position is built only if the message is quarantined.
-                _ = decoder.decode(message: message, position: position.position(in: input, row: row, firstRow: firstRow))
+                let outcome = decoder.decode(message: message, position: position.position(in: input, row: row, firstRow: firstRow))
+                if keepsPositions, case .decoded(let records) = outcome, records > 0 {
+                    position.writeLabel(of: input, row: row, firstRow: firstRow, into: &positions.label)
+                    positions.appendRecords(records)
+                }
             }
         }
         pending += decoder.quarantine.removeAll()
         lastInputBytes = strings.bytes.count
         // Size the next batch's buffers like this one's, so they rarely grow while parsing.
         decoder.capacity = max(1024, decoder.rowCount)
-        let output = decoder.finish()
+        var output = decoder.finish()
+        if keepsPositions {
+            output = RecordBatch(trusted: outputSchema, columns: output.columns + [positions.column()], rowCount: output.rowCount)
+        }
         lastOutputRows = output.rowCount
         return output
     }
@@ -77,34 +102,5 @@ public final class JSONParseOperator: QuarantiningOperator {
     public func drainQuarantine() -> [QuarantinedMessage] {
         defer { pending = [] }
         return pending
-    }
-}
-
-/// Where a message's position comes from in the input columns.
-private struct PositionColumns {
-    enum Kind { case file(Int, Int), kafka(Int, Int, Int), rowIndex }
-    let kind: Kind
-
-    init(_ schema: Schema) {
-        let find = { (name: String) in schema.fields.firstIndex { $0.name == name } }
-        if let file = find("_source_file"), let line = find("_source_line") {
-            kind = .file(file, line)
-        } else if let topic = find("topic"), let partition = find("partition"), let offset = find("offset") {
-            kind = .kafka(topic, partition, offset)
-        } else {
-            kind = .rowIndex
-        }
-    }
-
-    func position(in batch: RecordBatch, row: Int, firstRow: Int) -> SourcePosition {
-        switch kind {
-        case .file(let file, let line):
-            return .file(path: batch.columns[file].strings.string(row), line: Int(batch.columns[line].int64Values[row]))
-        case .kafka(let topic, let partition, let offset):
-            return .topic(name: batch.columns[topic].strings.string(row),
-                          partition: batch.columns[partition].int32Values[row], offset: batch.columns[offset].int64Values[row])
-        case .rowIndex:
-            return .memory(index: firstRow + row)
-        }
     }
 }

@@ -40,6 +40,7 @@ enum Accumulators {
         case .countDistinct: ExactDistinctAccumulator()
         case .percentile(let p): ExactPercentileAccumulator(percentage: p)
         case .percentileApprox(let p, let accuracy): ApproxPercentileAccumulator(percentage: p, accuracy: accuracy, type: input)
+        case .collectFirst(let limit): try CollectFirstAccumulator(type: input, limit: limit)
         }
     }
 }

@@ -29,6 +29,11 @@ public enum AggregateFunction: Sendable, Hashable {
     /// Spark's `percentile_approx(col, p, accuracy)`: a value present in the data, from a
     /// Greenwald–Khanna summary with relative error `1 / accuracy`; the input's type.
     case percentileApprox(Double, accuracy: Int)
+    /// The first `limit` non-null values in arrival order, as an array (Spark's `collect_list`
+    /// bounded, so the state per group stays small): lineage keeps the source positions of a
+    /// window's records with it. Across partitions arrival order is source order, since the
+    /// exchange keeps each partition's rows in order and partitions hold contiguous shares.
+    case collectFirst(limit: Int)
 
     public var name: String {
         switch self {
@@ -43,6 +48,7 @@ public enum AggregateFunction: Sendable, Hashable {
         case .countDistinct: "count_distinct"
         case .percentile: "percentile"
         case .percentileApprox: "percentile_approx"
+        case .collectFirst: "collect_first"
         }
     }
 
@@ -53,6 +59,7 @@ public enum AggregateFunction: Sendable, Hashable {
         case .count, .countAll, .approxCountDistinct, .countDistinct: .long
         case .avg, .percentile: .double
         case .min, .max, .first, .last, .percentileApprox: input
+        case .collectFirst: .array(input)
         }
     }
 }

@@ -9,7 +9,8 @@ import Columnar
 ///     slot i64 | window start i64 | key bytes (u32 length + bytes) | key values: count i64, scalar…
 ///     | each accumulator's slot state (sum: seen u8 + i64/f64; count: i64; avg: f64 + i64;
 ///       min/max/first/last: scalar; approx_count_distinct: 0 + u32 n + n u16 sparse entries,
-///       or 1 + u32 length + registers; count_distinct: count i64 + scalars)
+///       or 1 + u32 length + registers; count_distinct: count i64 + scalars;
+///       collect_first: count i64 + scalars)
 /// windows: count i64, then per window (ascending start): start i64, slots (count i64, slot i64…)
 /// ```
 /// Slot numbers are kept, so a restored operator emits its groups in the same order as the

@@ -1,0 +1,52 @@
+import Columnar
+
+/// `collect_first(limit)`: the first `limit` non-null values of each group, in arrival order.
+///
+/// A bounded `collect_list`: once a group holds `limit` values, later rows cost one comparison.
+/// Values are ``Scalar``s, as in ``PickAccumulator``; the aggregate serves lineage (a window's
+/// source positions), which is opt-in, so it is never on Spark's hot path.
+final class CollectFirstAccumulator: Accumulator {
+    let resultType: DataType
+    let limit: Int
+    private var values: [[Scalar]] = []
+    var bytesPerSlot: Int { 24 + limit * 48 }
+
+    init(type: DataType, limit: Int) throws(OperatorError) {
+        guard limit > 0 else {
+            throw .invalidInput(operator: "collect_first", detail: "the limit must be at least 1, got \(limit)")
+        }
+        resultType = .array(type)
+        self.limit = limit
+    }
+
+    func ensureCapacity(_ count: Int) {
+        if values.count < count { values.append(contentsOf: repeatElement([], count: count - values.count)) }
+    }
+
+    func reset(_ slot: Int) { values[slot] = [] }
+
+    func removeAll() { values = [] }
+
+    func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) {
+        writer.write(count: values[slot].count)
+        for value in values[slot] { writer.write(value) }
+    }
+
+    func decodeSlot(_ slot: Int, from reader: inout StateSnapshotReader) throws(OperatorError) {
+        let count = try reader.count(limit: limit)
+        var kept: [Scalar] = []
+        kept.reserveCapacity(count)
+        for _ in 0..<count { kept.append(try reader.scalar()) }
+        values[slot] = kept
+    }
+
+    func update(_ column: Column, rows: [Int], slots: [Int]) {
+        for (row, slot) in zip(rows, slots) where values[slot].count < limit && !column.isNull(row) {
+            values[slot].append(column.scalar(at: row))
+        }
+    }
+
+    func results(_ slots: [Int]) -> Column {
+        Column(resultType, slots.map { .array(values[$0]) })
+    }
+}
