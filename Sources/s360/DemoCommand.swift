@@ -71,6 +71,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Generate the data and train the models again even when an earlier run's match.")
     var regenerate = false
 
+    @Flag(help: "Lineage: each top-up prediction document names its customer record and its window's bureau records (topic-partition@offset#k); the portal's 360 page shows them under \"Why this score\".")
+    var lineage = false
+
     @Flag(help: "Print every micro-batch's progress too, not only the status line.")
     var verbose = false
 
@@ -137,6 +140,7 @@ struct DemoCommand: AsyncParsableCommand {
         preparation.regenerate = regenerate
         var configuration = try preparation.prepare()
         configuration.printsEveryBatch = verbose
+        if lineage { configuration.lineage = TopUpLineage() }
         DemoCommand.say("demo: ready in \(DemoPreparation.seconds(since: started)); streaming \(configuration.topupInput) and "
             + "\(configuration.clickstreamInput) (stops after \(configuration.maxDuration) at the latest)")
 

@@ -32,6 +32,10 @@ public struct DemoConfiguration: Sendable {
     public var statusInterval: Duration = .seconds(2)
     /// Whether every batch's progress is printed too (it always goes to `progress/<query>.jsonl`).
     public var printsEveryBatch = false
+    /// When set (`--lineage`), each top-up prediction document also names its input records
+    /// (`customer_source`, `bureau_records`, `bureau_sources`: ``TopUpLineage``), which the
+    /// portal's 360 page shows under "Why this score".
+    public var lineage: TopUpLineage?
 
     public init(topupInput: String, clickstreamInput: String, crmFile: String, topupModel: String, churnModel: String) {
         self.topupInput = topupInput

@@ -41,13 +41,14 @@ struct DemoQueries {
         let publisher = try KafkaBatchPublisher(configuration: KafkaSinkConfiguration(
             bootstrapServers: bootstrap, topic: "Statewide_customer_count"))
         let topupModel = try PipelineModel.load(directory: configuration.topupModel)
+        let scored = try scoring.scored(model: topupModel)
         topupScored = try StreamingQuery(
-            try scoring.scored(model: topupModel),
+            try configuration.lineage.map { try $0.traced(scored) } ?? scored,
             sink: ForeachBatchSink(name: "top_up_predictions") { batchId, batch in
                 // The columns of predictions.jsonl plus State, for per-state SQL over the dataset.
-                try predictionsSink.addBatch(batchId, batch)
+                try predictionsSink.addBatch(batchId, TopUpLineage.withoutLineage(batch))
                 let counts = try TopUpTargeting.stateCounts(batchId: batchId, scored: batch)
-                try tables.saveTopUp(batch, stateCounts: counts)
+                try tables.saveTopUp(TopUpLineage.renamed(batch), stateCounts: counts)
                 if let document = try TopUpTargeting.stateCountsDocument(batchId: batchId, scored: batch) {
                     try publisher.publish(batchId: batchId, document)
                 }

@@ -53,6 +53,14 @@ public struct TopUpLineage: Sendable, Hashable {
         return RecordBatch(trusted: Schema(fields), columns: columns, rowCount: batch.rowCount)
     }
 
+    /// A traced batch with its lineage columns under the side table's names (`customer_source`,
+    /// `bureau_records`, `bureau_sources`), for the demo's `topup_predictions` documents.
+    public static func renamed(_ batch: RecordBatch) -> RecordBatch {
+        let names = [Lineage.source: customerSource, Lineage.sourceCount: bureauRecords, Lineage.sources: bureauSources]
+        let fields = batch.schema.fields.map { field in Field(names[field.name] ?? field.name, field.type, nullable: field.nullable) }
+        return RecordBatch(trusted: Schema(fields), columns: batch.columns, rowCount: batch.rowCount)
+    }
+
     /// A traced batch without its lineage columns, for sinks that keep the untraced columns
     /// (the Parquet predictions dataset, whose writer takes no arrays); the batch itself when
     /// it has none.

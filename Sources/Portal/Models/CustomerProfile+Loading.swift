@@ -28,7 +28,11 @@ extension CustomerProfile {
                 TopUp(
                     predicted: (prediction["prediction"]?.number ?? 0) >= 1, probability: prediction["probability"]?.number,
                     window: [prediction["window_start"]?.text, prediction["window_end"]?.text].compactMap { $0 }.joined(separator: " – "),
-                    state: prediction["State"]?.text)
+                    state: prediction["State"]?.text,
+                    lineage: prediction["customer_source"]?.text.map { customer in
+                        TopUpLineage(customerSource: customer, bureauRecords: Int(prediction["bureau_records"]?.number ?? 0),
+                                     bureauSources: prediction["bureau_sources"]?.elements.compactMap(\.text) ?? [])
+                    })
             }
         let clicks = try store.documents(in: PortalTables.clicks, where: [.equals("user_id", documentID.value)])
             .map { click in

@@ -18,6 +18,19 @@ public struct CustomerProfile: Sendable, Hashable {
         public var probability: Double?
         public var window: String
         public var state: String?
+        /// The records behind the prediction, when the demo ran with `--lineage`.
+        public var lineage: TopUpLineage?
+    }
+
+    /// Why a top-up score is what it is: the input records it was computed from (the demo's
+    /// `--lineage`; see `TopUpLineage` in Customer360).
+    public struct TopUpLineage: Sendable, Hashable {
+        /// The customer record's position (`customer_data-0@41#3`, `part-00000.jsonl:3#12`).
+        public var customerSource: String
+        /// How many bureau records the window aggregated.
+        public var bureauRecords: Int
+        /// The positions of the first of them, in arrival order (a bounded list).
+        public var bureauSources: [String]
     }
 
     /// One recent click.

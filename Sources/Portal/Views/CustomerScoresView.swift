@@ -28,6 +28,21 @@ enum CustomerScoresView {
         return """
             <p class="score \(topUp.predicted ? "medium" : "low")">\(topUp.predicted ? "Likely to top up" : "Not expected to top up")</p>
             \(probability)<p class="muted">window \(topUp.window)\(topUp.state.map { ", state \($0)" } ?? "")</p>
+            \(topUp.lineage.map(lineage) ?? .empty)
+            """
+    }
+
+    /// "Why this score": the customer record and the window's bureau records the prediction
+    /// was computed from (the demo's `--lineage`), the bureau list bounded as the pipeline kept it.
+    static func lineage(_ lineage: CustomerProfile.TopUpLineage) -> HTML {
+        let bureau = lineage.bureauSources.map { source -> HTML in "<li><code>\(source)</code></li>" }
+        let more = lineage.bureauRecords - lineage.bureauSources.count
+        let rest: HTML = more > 0 ? "<li class=\"muted\">and \(more) more</li>" : .empty
+        return """
+            <details class="lineage" open><summary>Why this score</summary>\
+            <p>Customer record <code data-lineage="customer">\(lineage.customerSource)</code></p>\
+            <p>\(lineage.bureauRecords) bureau record\(lineage.bureauRecords == 1 ? "" : "s") in the window:</p>\
+            <ul data-lineage="bureau">\(bureau)\(rest)</ul></details>
             """
     }
 
