@@ -8,7 +8,7 @@ import Columnar
 final class CollectFirstAccumulator: Accumulator {
     let resultType: DataType
     let limit: Int
-    private var values: [[Scalar]] = []
+    private var values = SlotLists<Scalar>()
     var bytesPerSlot: Int { 24 + limit * 48 }
 
     init(type: DataType, limit: Int) throws(OperatorError) {
@@ -19,25 +19,18 @@ final class CollectFirstAccumulator: Accumulator {
         self.limit = limit
     }
 
-    func ensureCapacity(_ count: Int) {
-        if values.count < count { values.append(contentsOf: repeatElement([], count: count - values.count)) }
-    }
+    func ensureCapacity(_ count: Int) { values.ensureCapacity(count) }
 
-    func reset(_ slot: Int) { values[slot] = [] }
+    func reset(_ slot: Int) { values.reset(slot) }
 
-    func removeAll() { values = [] }
+    func removeAll() { values.removeAll() }
 
     func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) {
-        writer.write(count: values[slot].count)
-        for value in values[slot] { writer.write(value) }
+        values.encode(slot, into: &writer) { value, writer in writer.write(value) }
     }
 
     func decodeSlot(_ slot: Int, from reader: inout StateSnapshotReader) throws(OperatorError) {
-        let count = try reader.count(limit: limit)
-        var kept: [Scalar] = []
-        kept.reserveCapacity(count)
-        for _ in 0..<count { kept.append(try reader.scalar()) }
-        values[slot] = kept
+        try values.decode(slot, from: &reader, limit: limit) { reader throws(OperatorError) in try reader.scalar() }
     }
 
     func update(_ column: Column, rows: [Int], slots: [Int]) {

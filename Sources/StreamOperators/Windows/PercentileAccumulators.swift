@@ -5,32 +5,26 @@ import StreamState
 final class ExactPercentileAccumulator: Accumulator {
     let resultType = DataType.double
     let percentage: Double
-    private var values: [[Double]] = []
-    var bytesPerSlot: Int { values.isEmpty ? 0 : values.reduce(0) { $0 + $1.count * 8 } / values.count }
+    private var values = SlotLists<Double>()
+    var bytesPerSlot: Int { values.lists.isEmpty ? 0 : values.lists.reduce(0) { $0 + $1.count * 8 } / values.lists.count }
 
     init(percentage: Double) {
         self.percentage = percentage
     }
 
-    func ensureCapacity(_ count: Int) {
-        if values.count < count { values.append(contentsOf: repeatElement([], count: count - values.count)) }
-    }
+    func ensureCapacity(_ count: Int) { values.ensureCapacity(count) }
 
-    func reset(_ slot: Int) { values[slot] = [] }
+    func reset(_ slot: Int) { values.reset(slot) }
 
-    func removeAll() { values = [] }
+    func removeAll() { values.removeAll() }
 
     func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) {
-        writer.write(count: values[slot].count)
-        for value in values[slot] { writer.write(value) }
+        values.encode(slot, into: &writer) { value, writer in writer.write(value) }
     }
 
     func decodeSlot(_ slot: Int, from reader: inout StateSnapshotReader) throws(OperatorError) {
-        let count = try reader.count(limit: reader.bytes.count / 8)
-        var slotValues: [Double] = []
-        slotValues.reserveCapacity(count)
-        for _ in 0..<count { slotValues.append(try reader.double()) }
-        values[slot] = slotValues
+        let limit = reader.bytes.count / 8
+        try values.decode(slot, from: &reader, limit: limit) { reader throws(OperatorError) in try reader.double() }
     }
 
     func update(_ column: Column, rows: [Int], slots: [Int]) {
