@@ -5,10 +5,10 @@ import Columnar
 /// A bounded `collect_list`: once a group holds `limit` values, later rows cost one comparison.
 /// Values are ``Scalar``s, as in ``PickAccumulator``; the aggregate serves lineage (a window's
 /// source positions), which is opt-in, so it is never on Spark's hot path.
-final class CollectFirstAccumulator: Accumulator {
+final class CollectFirstAccumulator: SlotListAccumulator {
     let resultType: DataType
     let limit: Int
-    private var values = SlotLists<Scalar>()
+    var values = SlotLists<Scalar>()
     var bytesPerSlot: Int { 24 + limit * 48 }
 
     init(type: DataType, limit: Int) throws(OperatorError) {
@@ -18,12 +18,6 @@ final class CollectFirstAccumulator: Accumulator {
         resultType = .array(type)
         self.limit = limit
     }
-
-    func ensureCapacity(_ count: Int) { values.ensureCapacity(count) }
-
-    func reset(_ slot: Int) { values.reset(slot) }
-
-    func removeAll() { values.removeAll() }
 
     func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) {
         values.encode(slot, into: &writer) { value, writer in writer.write(value) }

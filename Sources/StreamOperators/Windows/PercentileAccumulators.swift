@@ -2,21 +2,15 @@ import Columnar
 import StreamState
 
 /// `percentile(col, p)`: keeps the group's non-null values and interpolates as Spark does.
-final class ExactPercentileAccumulator: Accumulator {
+final class ExactPercentileAccumulator: SlotListAccumulator {
     let resultType = DataType.double
     let percentage: Double
-    private var values = SlotLists<Double>()
+    var values = SlotLists<Double>()
     var bytesPerSlot: Int { values.lists.isEmpty ? 0 : values.lists.reduce(0) { $0 + $1.count * 8 } / values.lists.count }
 
     init(percentage: Double) {
         self.percentage = percentage
     }
-
-    func ensureCapacity(_ count: Int) { values.ensureCapacity(count) }
-
-    func reset(_ slot: Int) { values.reset(slot) }
-
-    func removeAll() { values.removeAll() }
 
     func encodeSlot(_ slot: Int, into writer: inout StateSnapshotWriter) {
         values.encode(slot, into: &writer) { value, writer in writer.write(value) }

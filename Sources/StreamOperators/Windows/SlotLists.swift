@@ -36,3 +36,17 @@ struct SlotLists<Element> {
         lists[slot] = values
     }
 }
+
+/// An accumulator whose state is a ``SlotLists``: the slot bookkeeping comes with it.
+protocol SlotListAccumulator: Accumulator {
+    associatedtype Element
+    var values: SlotLists<Element> { get set }
+}
+
+extension SlotListAccumulator {
+    func ensureCapacity(_ count: Int) { values.ensureCapacity(count) }
+
+    func reset(_ slot: Int) { values.reset(slot) }
+
+    func removeAll() { values.removeAll() }
+}
