@@ -8,7 +8,9 @@ struct RecordPositions {
     var label: [UInt8] = []
     private var strings = StringBuffer()
 
+    /// - Parameter capacity: records to reserve room for; 0 (lineage off) allocates nothing.
     init(capacity: Int) {
+        guard capacity > 0 else { return }
         strings.reserveCapacity(rows: capacity, bytes: capacity * 48)
         label.reserveCapacity(256)
     }
