@@ -11,12 +11,7 @@ import Testing
     @Test func predictionDocumentsNameTheirKafkaRecords() async throws {
         let dir = try FixturePaths.temporaryDirectory("demo-lineage")
         defer { try? FileManager.default.removeItem(at: dir) }
-        var configuration = DemoConfiguration.fixtures(at: FixturePaths.shared.appendingPathComponent("fixtures").path)
-        configuration.directory = dir.path
-        configuration.recordsPerSecond = nil
-        configuration.triggerInterval = .milliseconds(200)
-        configuration.quietPeriod = .seconds(3)
-        configuration.maxDuration = .seconds(240)
+        var configuration = DemoConfiguration.fastFixtures(in: dir)
         configuration.lineage = TopUpLineage(limit: 3)
         _ = try await DemoRunner(configuration: configuration, log: { _ in }).run()
 

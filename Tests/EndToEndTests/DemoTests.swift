@@ -12,12 +12,7 @@ import Testing
     @Test func theDemoFillsTheStoreParquetAndProgressFromTheEmbeddedBroker() async throws {
         let dir = try FixturePaths.temporaryDirectory("demo")
         defer { try? FileManager.default.removeItem(at: dir) }
-        var configuration = DemoConfiguration.fixtures(at: FixturePaths.shared.appendingPathComponent("fixtures").path)
-        configuration.directory = dir.path
-        configuration.recordsPerSecond = nil
-        configuration.triggerInterval = .milliseconds(200)
-        configuration.quietPeriod = .seconds(3)
-        configuration.maxDuration = .seconds(240)
+        let configuration = DemoConfiguration.fastFixtures(in: dir)
         let summary = try await DemoRunner(configuration: configuration, log: { _ in }).run()
         #expect(summary.batches.count == 3)
         #expect(summary.batches.values.allSatisfy { $0 > 0 })
